@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from safetensors import safe_open
 from safetensors.torch import save_file
 from fastprogress.fastprogress import master_bar, progress_bar
-from .lora import LoraCfg, LoraSpec, inject_lora, lora_layers, lora_params, get_lora_vector, set_lora_vector, lora_spec, check_compatible, atomic_write
+from .lora import LoraCfg, LoraSpec, QKVLora, inject_lora, lora_layers, lora_params, get_lora_vector, set_lora_vector, lora_spec, check_compatible, atomic_write
 from .data import Task, Split, World, cache_dir
 from .backbone import Backbone, clip_loss, retrieval_recall, task_recall
 
@@ -97,9 +97,8 @@ def initial_lora(bb:Backbone, cfg:ZooCfg)->Tensor:
     "The zoo's shared starting LoRA (D,): A as `inject_lora(seed=cfg.seed)` draws it, B = 0."
     g, parts = torch.Generator().manual_seed(cfg.seed), []
     for l in lora_layers(bb.model):
-        As = {}
-        for t in l.A.keys(): As[t] = torch.empty(l.r, l.d); nn.init.kaiming_uniform_(As[t], a=math.sqrt(5), generator=g)  # draw order of QKVLora
-        for t in l.targets: parts += [As[t].reshape(-1), torch.zeros(l.d * l.r)]
+        fresh = QKVLora(l.d, cfg.lora, generator=g)   # the same constructor, in the same order, as `inject_lora`
+        parts += [p.detach().reshape(-1) for t in fresh.targets for p in (fresh.A[t], fresh.B[t])]
     return torch.cat(parts)
 
 # %% ../nbs/01_zoo.ipynb #00000011
