@@ -138,9 +138,10 @@ def pretrain_clip(cfg:TinyCfg, pairs:Split, progress:bool=True)->tuple[open_clip
         perm = torch.randperm(len(pairs), generator=g)
         batches = [perm[i:i + cfg.batch_size] for i in range(0, len(perm) - cfg.batch_size + 1, cfg.batch_size)]
         for idx in (progress_bar(batches, parent=mb) if progress else batches):
-            loss = clip_loss(model.encode_image(bb.prep(pairs.images[idx]), normalize=True),
-                             encode_text_trimmed(model, tokens[idx]), model.logit_scale)
-            opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step()
+            with torch.enable_grad():   # trains even where the caller turned autograd off
+                loss = clip_loss(model.encode_image(bb.prep(pairs.images[idx]), normalize=True),
+                                 encode_text_trimmed(model, tokens[idx]), model.logit_scale)
+                opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step()
             losses.append(loss.item())
         if progress: mb.write(f"epoch {ep}: loss {sum(losses[-len(batches):]) / len(batches):.3f}")
     return model.eval(), losses

@@ -113,8 +113,9 @@ def train_cvae(
         perm, r_, k_ = torch.randperm(len(X), generator=g), 0., 0.
         for i in range(0, len(X), cfg.batch_size):
             idx = perm[i:i + cfg.batch_size]
-            rec, kl = m.loss(Xn[idx], c[idx], g)
-            opt.zero_grad(set_to_none=True); (rec + cfg.lam * kl).backward(); opt.step()
+            with torch.enable_grad():   # trains even where the caller turned autograd off
+                rec, kl = m.loss(Xn[idx], c[idx], g)
+                opt.zero_grad(set_to_none=True); (rec + cfg.lam * kl).backward(); opt.step()
             r_ += rec.item() * len(idx); k_ += kl.item() * len(idx)
         hist.append((r_ / len(X), k_ / len(X)))
     return m.eval(), hist
