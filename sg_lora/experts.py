@@ -36,7 +36,8 @@ class ExpertRepo:
 def expert_repo(W:Tensor, d:Tensor, names:list[str], sources:list[str]|None=None)->ExpertRepo:
     "Eq. 5 from snapshots `W` (e, M, D) and descriptions `d` (e, E)."
     if W.ndim != 3: raise ValueError(f"W must be (experts, snapshots, D), got shape {tuple(W.shape)}")
-    return ExpertRepo(W.mean(1), W.var(1, unbiased=False), d, list(names), sources)
+    var = W.var(1, unbiased=False) if len(W) else W.new_zeros(0, W.shape[2])   # (e, D)
+    return ExpertRepo(W.mean(1), var, d, list(names), sources)
 
 def repo_from_zoo(zoo:LoraZoo, names:list[str])->ExpertRepo:
     "The expert repository of the zoo tasks `names` (any mix of sources)."

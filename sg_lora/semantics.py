@@ -16,7 +16,7 @@ __all__ = ['Semantics', 'task_semantics', 'text_semantics', 'visual_descriptions
 # %% ../nbs/03_semantics.ipynb #00000005
 @dataclass
 class Semantics:
-    "The condition c = {mu*, var*} of n tasks, with the experts and weights that made it."
+    "The condition `c = {mu*, var*}` of n tasks, with the experts and weights that made it."
     mu:Tensor      # (n, D) Eq. 7
     var:Tensor     # (n, D) Eq. 8
     idx:Tensor     # (n, K) indices of the top-K experts in the repository
