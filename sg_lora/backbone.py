@@ -17,7 +17,7 @@ from open_clip.model import CLIPVisionCfg, CLIPTextCfg
 from open_clip.tokenizer import SimpleTokenizer
 from safetensors.torch import save_file
 from fastprogress.fastprogress import master_bar, progress_bar
-from .data import WorldCfg, Split, Task, build_pretrain, cache_dir
+from .data import WorldCfg, Split, build_pretrain, cache_dir
 
 # %% auto #0
 __all__ = ['Backbone', 'TinyCfg', 'build_clip', 'clip_loss', 'encode_text_trimmed', 'pretrain_clip', 'save_open_clip_dir',

@@ -4,19 +4,18 @@
 
 # %% ../nbs/04_cvae.ipynb #00000001
 from __future__ import annotations
-import json, math, time
+import json
 from dataclasses import dataclass, asdict
 from pathlib import Path
 
 import torch
 from torch import nn, Tensor
-import torch.nn.functional as F
 from safetensors import safe_open
 from safetensors.torch import save_file
 from fastprogress.fastprogress import progress_bar
 from .lora import atomic_write
 from .experts import ExpertRepo
-from .semantics import Semantics, task_semantics
+from .semantics import task_semantics
 
 # %% auto #0
 __all__ = ['CVAECfg', 'Normaliser', 'CVAE', 'train_cvae', 'save_cvae', 'load_cvae', 'SGLoRA']

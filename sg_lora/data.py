@@ -4,8 +4,8 @@
 
 # %% ../nbs/00a_data.ipynb #cff743d4
 from __future__ import annotations
-import csv, hashlib, io, json, math, os, time, warnings
-from dataclasses import dataclass, field, asdict, replace
+import csv, hashlib, io, json, math, os, warnings
+from dataclasses import dataclass, field, asdict
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path

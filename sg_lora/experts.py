@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_experts.ipynb #00000001
 from __future__ import annotations
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 import numpy as np
 import torch
 from torch import Tensor

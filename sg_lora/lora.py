@@ -4,13 +4,12 @@
 
 # %% ../nbs/00_lora.ipynb #18170ada
 from __future__ import annotations
-import json, math
+import math
 from dataclasses import dataclass, asdict
 from pathlib import Path
 
 import torch
 from torch import nn, Tensor
-import torch.nn.functional as F
 from torch.nn.utils import parametrize
 import open_clip
 from open_clip.model import CLIPVisionCfg, CLIPTextCfg

@@ -4,19 +4,19 @@
 
 # %% ../nbs/01_zoo.ipynb #00000001
 from __future__ import annotations
-import json, math, re, time, hashlib
+import json, re, time, hashlib
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 
 import torch
-from torch import Tensor, nn
+from torch import Tensor
 import torch.nn.functional as F
 from safetensors import safe_open
 from safetensors.torch import save_file
-from fastprogress.fastprogress import master_bar, progress_bar
+from fastprogress.fastprogress import master_bar
 from .lora import LoraCfg, LoraSpec, QKVLora, inject_lora, lora_layers, lora_params, get_lora_vector, set_lora_vector, lora_spec, check_compatible, atomic_write
-from .data import Task, Split, World, cache_dir
-from .backbone import Backbone, clip_loss, retrieval_recall, task_recall
+from .data import Task, Split, cache_dir
+from .backbone import Backbone, retrieval_recall, task_recall
 
 # %% auto #0
 __all__ = ['ZooCfg', 'multi_caption_loss', 'train_lora', 'initial_lora', 'LoraZoo', 'build_zoo', 'load_zoo', 'zoo_dir',
