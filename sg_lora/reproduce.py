@@ -24,7 +24,7 @@ from .eval import (METHODS, RECALLS, PAPER, PAPER_NAMES, Evaluator, Oracle, fit_
 
 # %% auto #0
 __all__ = ['PRESETS', 'PIPELINE_VERSION', 'STAGES', 'resolve', 'Stages', 'generation_ms', 'reproduce', 'verdict_lines',
-           'summary_sentence', 'write_report', 'main', 'benchmark_reproduce', 'generation_latency']
+           'summary_sentence', 'spread_md', 'write_report', 'main', 'benchmark_reproduce', 'generation_latency']
 
 # %% ../nbs/05a_reproduce.ipynb #00000006
 PRESETS = {
@@ -237,6 +237,12 @@ def summary_sentence(results:dict)->str:
             f"{zs['tie']} and behind on {zs['lose']} of {m}; against the Oracle (trained on the task) ahead on {orc['win']}, level on "
             f"{orc['tie']} and behind on {orc['lose']} of {m}. 'Level' means within max(2 std over generator seeds, 1 point).")
 
+def spread_md(tables:dict)->str:
+    "SG-LoRA's spread over the samples of one task (std over samples, averaged over tasks and generators), per setting."
+    head = ["| setting | I2T R@1 | I2T R@5 | I2T R@10 | T2I R@1 | T2I R@5 | T2I R@10 |", "|---|---|---|---|---|---|---|"]
+    return "\n".join(head + [f"| {n} | " + " | ".join(f"{x:.2f}" for x in e['SG-LoRA']['sample_std']['i2t'] + e['SG-LoRA']['sample_std']['t2i']) + " |"
+                              for n, e in tables.items()])
+
 def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
     "report.md, tables.png and selection.png in `out`."
     import matplotlib; import matplotlib.pyplot as plt
@@ -261,6 +267,10 @@ def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
           "## Table 2: cross-source", "", table_md(T['table2']), "",
           "The paper's Table 2:", "",
           table_md({PAPER_NAMES[s]: PAPER['table2'][s] for s in T['table2'] if s in PAPER['table2']}), "",
+          "## SG-LoRA's samples", "",
+          f"Each generated LoRA is a sample; the tables give the mean over {cfg['samples']} samples per task. How much one sample's "
+          "recall varies around that mean (standard deviation over the samples of a task, averaged over tasks and generators, in points):", "",
+          spread_md({n: e for t in T.values() for n, e in t.items()}), "",
           "## Where SG-LoRA wins, ties and loses", "",
           "Per setting, of the six recalls (a recall counts as level when the gap is within max(2 std over generator seeds, 1 point)):", "",
           *verdict_lines(results), "", summary_sentence(results), "",
