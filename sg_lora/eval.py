@@ -27,7 +27,7 @@ __all__ = ['RECALLS', 'METHODS', 'PAPER', 'PAPER_NAMES', 'Evaluator', 'Method', 
 RECALLS = ('i2t R@1', 'i2t R@5', 'i2t R@10', 't2i R@1', 't2i R@5', 't2i R@10')
 
 class Evaluator:
-    "Recall@1/5/10 (both directions) of flat LoRA vectors on tasks' `split`; caption embeddings computed once per task."
+    "Recall@1/5/10 (both directions) of flat LoRA vectors on tasks' `split`; caption embeddings computed once per task. Leaves the last LoRA set in `bb`."
     def __init__(self, bb, tasks:list, split:str='test'):
         spec = getattr(bb.model, 'lora_spec', None)
         if spec is None: raise ValueError("the backbone carries no LoRA: call `inject_lora(bb.model, cfg)` (or build a zoo with it) first")
@@ -66,8 +66,10 @@ class Method:
     "A generator of LoRAs for tasks: `method(d, names, n, seed)` -> (tasks, n', D)."
     stochastic = False
     def lora(self, d:Tensor, names:list[str])->Tensor: raise NotImplementedError
-    def __call__(self, d:Tensor, names:list[str], n:int=1, seed:int=0)->Tensor:
+    def check(self, d:Tensor, names:list[str]):
         if d.ndim != 2 or len(d) != len(names): raise ValueError(f"d must be (tasks, E) with one row per name; got {tuple(d.shape)} for {len(names)} names")
+    def __call__(self, d:Tensor, names:list[str], n:int=1, seed:int=0)->Tensor:
+        self.check(d, names)
         return self.lora(d, names)[:, None]
 
 @dataclass
@@ -113,7 +115,7 @@ class SGLoRAMethod(Method):
     gen:SGLoRA
     stochastic = True
     def __call__(self, d, names, n=1, seed=0):
-        if d.ndim != 2 or len(d) != len(names): raise ValueError(f"d must be (tasks, E) with one row per name; got {tuple(d.shape)} for {len(names)} names")
+        self.check(d, names)
         return self.gen.from_embeddings(d, n, seed)
 
 # %% ../nbs/05_eval.ipynb #0000000f
