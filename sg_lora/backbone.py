@@ -16,7 +16,7 @@ from open_clip.constants import OPENAI_DATASET_MEAN, OPENAI_DATASET_STD
 from open_clip.model import CLIPVisionCfg, CLIPTextCfg
 from open_clip.tokenizer import SimpleTokenizer
 from safetensors.torch import save_file
-from fastprogress.fastprogress import master_bar, progress_bar
+from .progress import Progress, as_progress
 from .data import WorldCfg, Split, build_pretrain, cache_dir
 
 # %% auto #0
@@ -123,7 +123,7 @@ def _param_groups(model, wd):
     rest = [p for n, p in model.named_parameters() if not (p.ndim >= 2 and 'embedding' not in n)]
     return [dict(params=decay, weight_decay=wd), dict(params=rest, weight_decay=0.)]
 
-def pretrain_clip(cfg:TinyCfg, pairs:Split, progress:bool=True)->tuple[open_clip.CLIP, list[float]]:
+def pretrain_clip(cfg:TinyCfg, pairs:Split, progress:bool|str|Progress=True)->tuple[open_clip.CLIP, list[float]]:
     "Contrastively pretrain a CLIP of architecture `cfg` on `pairs` (first caption of each image); returns model, losses."
     model = build_clip(cfg.model_cfg(), seed=cfg.seed).train()
     bb = Backbone('tiny-world', model, SimpleTokenizer(context_length=cfg.context_length), cfg.image_size)
@@ -133,17 +133,18 @@ def pretrain_clip(cfg:TinyCfg, pairs:Split, progress:bool=True)->tuple[open_clip
     if n_steps == 0: raise ValueError(f"{len(pairs)} pairs make no batch of {cfg.batch_size}: lower TinyCfg.batch_size or add pairs")
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1, (s + 1) / cfg.warmup) * 0.5 * (1 + math.cos(math.pi * min(1, s / n_steps))))
     g, losses = torch.Generator().manual_seed(cfg.seed), []
-    mb = master_bar(range(cfg.epochs)) if progress else range(cfg.epochs)
-    for ep in mb:
+    p = as_progress(progress)
+    for ep in (epochs := p(range(cfg.epochs), 'pretraining epochs', nested=True)):
         perm = torch.randperm(len(pairs), generator=g)
         batches = [perm[i:i + cfg.batch_size] for i in range(0, len(perm) - cfg.batch_size + 1, cfg.batch_size)]
-        for idx in (progress_bar(batches, parent=mb) if progress else batches):
+        for idx in p(batches, 'batches'):
             with torch.enable_grad():   # trains even where the caller turned autograd off
                 loss = clip_loss(model.encode_image(bb.prep(pairs.images[idx]), normalize=True),
                                  encode_text_trimmed(model, tokens[idx]), model.logit_scale)
                 opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step()
             losses.append(loss.item())
-        if progress: mb.write(f"epoch {ep}: loss {sum(losses[-len(batches):]) / len(batches):.3f}")
+        epochs.comment = f"loss {sum(losses[-len(batches):]) / len(batches):.3f}"
+        epochs.write(f"epoch {ep}: {epochs.comment}")
     return model.eval(), losses
 
 # %% ../nbs/00b_backbone.ipynb #93509b03
@@ -165,7 +166,7 @@ def tiny_world_dir(cfg:TinyCfg|None=None, cache:str|Path|None=None)->Path:
     cfg = cfg or TinyCfg()
     return cache_dir(cache)/'backbones'/f'tiny-world-{cfg.key()}'
 
-def pretrain_tiny_world(cfg:TinyCfg|None=None, cache:str|Path|None=None, progress:bool=True)->Path:
+def pretrain_tiny_world(cfg:TinyCfg|None=None, cache:str|Path|None=None, progress:bool|str|Progress=True)->Path:
     "Build the world's pretraining split, pretrain `tiny-world` on it and cache it; returns the folder."
     cfg = cfg or TinyCfg()
     path = tiny_world_dir(cfg, cache)
@@ -228,7 +229,7 @@ def load_backbone(
     cache:str|Path|None=None,      # cache root (see `cache_dir`); `tiny-world` is pretrained into it on first use
     device:str='cpu',              # where the model lives
     cfg:TinyCfg|None=None,         # `tiny-world` recipe; `TinyCfg()` if None
-    progress:bool=True,            # show pretraining progress
+    progress:bool|str|Progress=True, # show pretraining progress (see `as_progress`)
     offline:bool|None=None,        # never download (weights only from files or the Hugging Face cache); None: $HF_HUB_OFFLINE
 )->Backbone:
     "Model, preprocessing and tokenizer of a frozen CLIP, with every parameter frozen."

@@ -12,7 +12,7 @@ import torch
 from torch import nn, Tensor
 from safetensors import safe_open
 from safetensors.torch import save_file
-from fastprogress.fastprogress import progress_bar
+from .progress import Progress, as_progress
 from .lora import atomic_write
 from .experts import ExpertRepo
 from .semantics import task_semantics
@@ -97,7 +97,7 @@ def train_cvae(
     mu:Tensor,           # (N, D) mu* of each snapshot's task
     var:Tensor,          # (N, D) var* of each snapshot's task
     cfg:CVAECfg=CVAECfg(),
-    progress:bool=True,
+    progress:bool|str|Progress=True, # show the epochs (see `as_progress`)
 )->tuple[CVAE, list]:
     "Fit a CVAE on (X, c) pairs; returns the model and the per-epoch (reconstruction, KL) history."
     if not (X.shape == mu.shape == var.shape and X.ndim == 2):
@@ -108,7 +108,7 @@ def train_cvae(
     Xn, c = m.norm.x(X), m.norm.c(mu, var)
     opt = torch.optim.Adam(m.parameters(), lr=cfg.lr)
     g, hist = torch.Generator().manual_seed(cfg.seed), []
-    for ep in (progress_bar(range(cfg.epochs)) if progress else range(cfg.epochs)):
+    for ep in (epochs := as_progress(progress)(range(cfg.epochs), 'generator epochs')):
         perm, r_, k_ = torch.randperm(len(X), generator=g), 0., 0.
         for i in range(0, len(X), cfg.batch_size):
             idx = perm[i:i + cfg.batch_size]
@@ -117,6 +117,7 @@ def train_cvae(
                 opt.zero_grad(set_to_none=True); (rec + cfg.lam * kl).backward(); opt.step()
             r_ += rec.item() * len(idx); k_ += kl.item() * len(idx)
         hist.append((r_ / len(X), k_ / len(X)))
+        epochs.comment = f"reconstruction {hist[-1][0]:.3f}, KL {hist[-1][1]:.3f}"
     return m.eval(), hist
 
 # %% ../nbs/04_cvae.ipynb #0000000e

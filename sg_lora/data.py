@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import Tensor
+from .progress import Progress, as_progress
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from safetensors.torch import save_file, load_file, safe_open
-from fastprogress.fastprogress import progress_bar
 from .lora import atomic_write
 
 # %% auto #0
@@ -430,8 +430,6 @@ class World:
     def __getitem__(self, source:str)->list[Task]: return self.tasks[source]
     def task(self, name:str)->Task: return next(t for ts in self.tasks.values() for t in ts if t.name == name)
 
-def _bar(xs, progress): return progress_bar(xs, leave=False) if progress else xs
-
 def _cached(path:Path)->list[dict]|None:
     "The entries cached at `path`, or None if there are none; a damaged cache file is removed, to be rebuilt."
     if not path.exists(): return None
@@ -439,9 +437,9 @@ def _cached(path:Path)->list[dict]|None:
     except ValueError as e:
         warnings.warn(f"{e}: rebuilding"); path.unlink()
 
-def _build_source(source:str, cfg:WorldCfg, path:Path, progress:bool=True)->list[Task]:
+def _build_source(source:str, cfg:WorldCfg, path:Path, p:Progress)->list[Task]:
     if (ents := _cached(path)) is None:
-        tasks = [render_task(e, source, cfg, i) for i, e in enumerate(_bar(choose_tasks(source, cfg.n_tasks[source], cfg.seed), progress))]
+        tasks = [render_task(e, source, cfg, i) for i, e in enumerate(p(choose_tasks(source, cfg.n_tasks[source], cfg.seed), f'world: {source}'))]
         ents = [dict(name=t.name, group=t.group, splits=t.splits) for t in tasks]
         save_splits(path, ents, source=source, world=cfg.key())
     return [Task(en['name'], source, en['group'], en['splits']) for en in ents]
@@ -458,16 +456,16 @@ def _build_mix(cfg:WorldCfg, path:Path)->Task:
         save_splits(path, ents, source='mix', world=cfg.key())
     return Task('mix', 'mix', 'mix', ents[0]['splits'], template='{}')
 
-def build_world(cfg:WorldCfg|None=None, cache:str|Path|None=None, progress:bool=True)->World:
+def build_world(cfg:WorldCfg|None=None, cache:str|Path|None=None, progress:bool|str|Progress=True)->World:
     "Render (or load from the cache) every source of the embedded world."
     cfg = cfg or WorldCfg()
-    d = cache_dir(cache)/'world'/cfg.key()
-    tasks = {s: _build_source(s, cfg, d/f'{s}.safetensors', progress) for s in _bar(list(cfg.n_tasks), progress)}
+    d, p = cache_dir(cache)/'world'/cfg.key(), as_progress(progress)
+    tasks = {s: _build_source(s, cfg, d/f'{s}.safetensors', p) for s in cfg.n_tasks}
     atomic_write(lambda p: p.write_text(json.dumps(asdict(cfg), indent=1)), d/'config.json')
     return World(cfg, tasks, _build_mix(cfg, d/'mix.safetensors'))
 
 # %% ../nbs/00a_data.ipynb #fa319a64
-def build_pretrain(cfg:WorldCfg|None=None, cache:str|Path|None=None, names:list[str]|None=None, progress:bool=True)->Split:
+def build_pretrain(cfg:WorldCfg|None=None, cache:str|Path|None=None, names:list[str]|None=None, progress:bool|str|Progress=True)->Split:
     "Web-style image-caption pairs of every emoji (or of `names`), for pretraining the backbone."
     cfg = cfg or WorldCfg()
     tab = [e for e in emoji_table() if names is None or e.name in names]
@@ -477,7 +475,7 @@ def build_pretrain(cfg:WorldCfg|None=None, cache:str|Path|None=None, names:list[
     rng = _rng(cfg.seed, SOURCES.index('web'))
     subjects = [tab[i] for i in rng.permutation(np.repeat(np.arange(len(tab)), cfg.pretrain_per_name))]
     chunks = [render_pairs(subjects[i:i + 512], LOOKS['web'], cfg.image_size, rng, list(emoji_table()), web=True)
-              for i in _bar(range(0, len(subjects), 512), progress)]
+              for i in as_progress(progress)(range(0, len(subjects), 512), 'pretraining pairs')]
     sp = Split(torch.cat([c.images for c in chunks]), [c for ch in chunks for c in ch.captions])
     save_splits(path, [dict(name='web', group='web', splits=dict(train=sp))], source='web', world=key)
     return sp

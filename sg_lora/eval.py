@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import Tensor
-from fastprogress.fastprogress import progress_bar
+from .progress import Progress, as_progress
 from .lora import lora_spec, set_lora_vector, atomic_write
 from .backbone import retrieval_recall
 from .experts import ExpertRepo
@@ -51,12 +51,12 @@ class Evaluator:
         r = retrieval_recall(self.bb.encode_images(self.tasks[name].splits[self.split].images) @ txt.T, owner)
         return torch.tensor(r['i2t'] + r['t2i'])
 
-    def recalls(self, V:Tensor, names:list[str], progress:bool=False)->Tensor:
+    def recalls(self, V:Tensor, names:list[str], progress:bool|str|Progress=False)->Tensor:
         "Recalls (tasks, n, 6) of the LoRAs V (tasks, n, D), row i on task `names[i]`."
         if V.ndim != 3 or len(V) != len(names): raise ValueError(f"V must be (tasks, n, D) with one row per name; got {tuple(V.shape)} for {len(names)} names")
         it = [(i, j) for i in range(V.shape[0]) for j in range(V.shape[1])]
         out = torch.zeros(V.shape[0], V.shape[1], len(RECALLS))
-        for i, j in (progress_bar(it, leave=False) if progress else it): out[i, j] = self.recall(V[i, j], names[i])
+        for i, j in as_progress(progress)(it, 'recalls'): out[i, j] = self.recall(V[i, j], names[i])
         return out
 
 # %% ../nbs/05_eval.ipynb #0000000b
@@ -140,7 +140,7 @@ def val_score(R:Tensor)->float:
     return float(R.mean())
 
 # %% ../nbs/05_eval.ipynb #00000012
-def fit_sglora(repo:ExpertRepo, W:Tensor, d:Tensor, cfg:CVAECfg, K:int=4, tau:float=0.05, progress:bool=False)->CVAE:
+def fit_sglora(repo:ExpertRepo, W:Tensor, d:Tensor, cfg:CVAECfg, K:int=4, tau:float=0.05, progress:bool|str|Progress=False)->CVAE:
     "Train the CVAE on the snapshots W (tasks, M, D) of generator-training tasks with descriptions d (tasks, E)."
     if W.ndim != 3 or len(W) != len(d): raise ValueError(f"W must be (tasks, M, D) and d (tasks, E); got {tuple(W.shape)}, {tuple(d.shape)}")
     sem = task_semantics(d, repo, K, tau)
@@ -162,22 +162,24 @@ def select_sglora(
     grid:dict,               # candidate values: 'tau' and any CVAECfg field, searched in this order
     K:int=4, tau:float=0.05, # K, and the starting tau
     n:int=3,                 # LoRAs sampled per validation task
-    progress:bool=True,
+    progress:bool|str|Progress=True, # show the trials (see `as_progress`)
 )->tuple[CVAECfg, float, list]:
     "Coordinate search on validation tasks; returns the best recipe, the best tau and every trial as a dict."
     bad = [k for k in grid if k != 'tau' and not hasattr(base, k)]
     if bad: raise ValueError(f"unknown hyperparameters {bad}: use 'tau' or fields of CVAECfg ({list(vars(base))})")
     best, trials, seen, cand = dict(vars(base), tau=tau), [], {}, {}
     todo = [(k, v) for k in grid for v in grid[k]]
-    for i, (k, v) in enumerate(progress_bar(todo, leave=False) if progress else todo):
+    p = as_progress(progress)
+    for i, (k, v) in enumerate(trials_loop := p(todo, 'selection trials', nested=True)):
         trial = dict(best, **{k: v})
         key = json.dumps(trial, sort_keys=True)
         if key not in seen:
             cfg = CVAECfg(**{f: trial[f] for f in vars(base)})
-            cv = fit_sglora(repo, W, d, cfg, K, trial['tau'])
+            cv = fit_sglora(repo, W, d, cfg, K, trial['tau'], p)
             seen[key] = val_score(score(ev, SGLoRAMethod(SGLoRA(None, repo, cv, K, trial['tau'])), val_names, val_d, n, base.seed))
         trials.append(dict(param=k, value=v, score=seen[key], **{f'cfg_{f}': trial[f] for f in trial}))
         cand.setdefault(k, []).append((v, seen[key]))
+        trials_loop.comment = f"{k}={v:g}: val mR {seen[key]:.2f}"
         if i + 1 == len(todo) or todo[i + 1][0] != k: best[k] = max(cand[k], key=lambda x: x[1])[0]
     return CVAECfg(**{f: best[f] for f in vars(base)}), best['tau'], trials
 
@@ -191,7 +193,7 @@ def evaluate_setting(
     K:int=4, tau_sg:float=0.05, tau_topk:float=0.05,
     n:int=5,                      # SG-LoRA samples per task and generator
     seeds:list|None=None,         # sampling seed of each generator
-    progress:bool=True,
+    progress:bool|str|Progress=True, # show the generators (see `as_progress`)
 )->dict:
     "Recalls of every method on the tasks: {method: (seeds, tasks, n, 6) tensor}."
     seeds = seeds if seeds is not None else list(range(len(cvaes)))
@@ -200,7 +202,7 @@ def evaluate_setting(
     out = {m: score(ev, f, names, d)[None] for m, f in fixed.items()}
     gens = list(zip(cvaes, seeds))
     out["SG-LoRA"] = torch.stack([score(ev, SGLoRAMethod(SGLoRA(None, repo, cv, K, tau_sg)), names, d, n, s)
-                                  for cv, s in (progress_bar(gens, leave=False) if progress else gens)])
+                                  for cv, s in as_progress(progress)(gens, 'SG-LoRA generators')])
     return {m: out[m] for m in METHODS}
 
 # %% ../nbs/05_eval.ipynb #00000019

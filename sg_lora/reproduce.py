@@ -14,6 +14,7 @@ from safetensors import safe_open
 from safetensors.torch import save_file
 import sg_lora
 from .lora import atomic_write
+from .progress import Progress, as_progress
 from .data import WorldCfg, build_world, cache_dir
 from .backbone import TinyCfg, load_backbone, tiny_world_dir
 from .zoo import ZooCfg, build_zoo, zoo_dir, _fname
@@ -53,6 +54,17 @@ PRESETS = {
         cvae=dict(latent=4, hidden=32, epochs=5, lr=1e-3, batch_size=8, lam=1.0),
         grid=dict(tau=[0.05, 1.0], latent=[2, 4]), topk_taus=[0.05, 1.0],
         val_samples=2, samples=2, generator_seeds=3, eval_split='test'),
+    'micro': dict(
+        about="the whole pipeline on a handful of tasks per source with a tiny backbone and few epochs (about a minute): for CI",
+        world=dict(n_tasks=dict(scenes=12, pets=10, flowers=0), n_pairs=dict(train=40, val=10, test=30), n_mix=20,
+                   pretrain_per_name=6, image_size=32),
+        backbone=dict(image_size=32, width=64, layers=2, heads=2, text_width=64, text_layers=2, text_heads=2, embed_dim=64,
+                      epochs=4, warmup=10),
+        zoo=dict(epochs=6, snapshots=2, batch_size=20),
+        sources=['scenes', 'pets'], fractions=[.4, .3, .1, .2], K=2, tau=0.05,
+        cvae=dict(latent=8, hidden=64, epochs=30, lr=1e-3, batch_size=8, lam=1.0),
+        grid=dict(tau=[0.05, 1.0], latent=[4, 8]), topk_taus=[0.05, 1.0],
+        val_samples=2, samples=3, generator_seeds=2, eval_split='test'),
 }
 PIPELINE_VERSION = '1'   # bump when a change invalidates cached generators and evaluations
 
@@ -75,16 +87,16 @@ def _key(x)->str: return hashlib.sha256(json.dumps(x, sort_keys=True).encode()).
 
 class Stages:
     "Times the stages of a run, prints one line per stage, and remembers which ones were all cache."
-    def __init__(self, names:list, progress:bool=True): self.names, self.progress, self.seconds, self.cached = names, progress, {}, []
+    def __init__(self, names:list, p:Progress): self.names, self.p, self.seconds, self.cached = names, p, {}, []
     @contextmanager
     def __call__(self, name:str, cached:bool=False):
         i = self.names.index(name) + 1
-        if self.progress: print(f"[{i}/{len(self.names)}] {name} ...", flush=True)
+        self.p.stage(f"[{i}/{len(self.names)}] {name} ...")
         t0 = time.perf_counter()
         yield
         self.seconds[name] = round(time.perf_counter() - t0, 2)
         if cached: self.cached.append(name)
-        if self.progress: print(f"[{i}/{len(self.names)}] {name}: {self.seconds[name]:.1f} s{' (cached)' if cached else ''}", flush=True)
+        self.p.stage(f"[{i}/{len(self.names)}] {name}: {self.seconds[name]:.1f} s{' (cached)' if cached else ''}")
 
 STAGES = ('world', 'backbone', 'zoo', 'experts', 'generators', 'evaluation', 'report')
 
@@ -123,7 +135,7 @@ def reproduce(
     out:str|Path='sg-lora-run',        # where config.json, results.json, report.md and the figures go
     seed:int=0,                        # seeds the world, the roles, all training and all sampling
     cache:str|Path|None=None,          # cache root (see `cache_dir`)
-    progress:bool=True,                # stage lines and progress bars
+    progress:bool|str|Progress=True,   # True: bars on a terminal, plain lines in a log; 'quiet': stage lines only; False: nothing
 )->dict:
     "Run every stage of the study (cached), write config.json, results.json, report.md and figures into `out`; returns the results."
     cfg = resolve(preset, seed)
@@ -133,20 +145,21 @@ def reproduce(
     out.mkdir(parents=True, exist_ok=True)
     _write_json(out/'config.json', dict(cfg, cache=str(cache), versions=dict(sg_lora=sg_lora.__version__, torch=torch.__version__,
                                                                           python=platform.python_version())))
-    st = Stages(list(STAGES), progress)
+    p = as_progress(progress)
+    st = Stages(list(STAGES), p)
     wcfg = WorldCfg(**{k: v for k, v in cfg['world'].items()})
     tcfg = TinyCfg(**{**cfg['backbone'], 'world': wcfg})
     zcfg = ZooCfg(**cfg['zoo'])
     wpath = cache/'world'/wcfg.key()
     with st('world', cached=(wpath/'mix.safetensors').exists() and all((wpath/f'{s}.safetensors').exists() for s in wcfg.n_tasks)):
-        world = build_world(wcfg, cache, progress=progress)
+        world = build_world(wcfg, cache, progress=p)
     with st('backbone', cached=(tiny_world_dir(tcfg, cache)/'open_clip_model.safetensors').exists()):
-        bb = load_backbone('tiny-world', cache=cache, cfg=tcfg, progress=progress)
+        bb = load_backbone('tiny-world', cache=cache, cfg=tcfg, progress=p)
     srcs = cfg['sources']
     tasks = [t for s in srcs for t in world[s]]
     zpath = zoo_dir('tiny-world', zcfg, world=_zoo_world_key(wcfg, tcfg), cache=cache)
     with st('zoo', cached=all((zpath/t.source/_fname(t)).exists() for t in tasks)):
-        zoo = build_zoo(bb, tasks, zcfg, zpath, progress=progress)
+        zoo = build_zoo(bb, tasks, zcfg, zpath, progress=p)
     with st('experts'):
         splits = {s: split_tasks([t.name for t in world[s]], tuple(cfg['fractions']), seed) for s in srcs}
         repos = {s: repo_from_zoo(zoo, splits[s].experts) for s in srcs}
@@ -160,10 +173,10 @@ def reproduce(
             f = run/f"selection-{s}.json"
             tr, va = zoo.subset(splits[s].train), zoo.subset(splits[s].val)
             if not f.exists():
-                if progress: print(f"  {s}: choosing tau and the CVAE recipe on {len(va)} validation tasks", flush=True)
+                p.note(f"  {s}: choosing tau and the CVAE recipe on {len(va)} validation tasks")
                 t0 = time.perf_counter()
                 best, tau, trials = select_sglora(ev, repos[s], tr.W, tr.d, va.names, va.d, base, cfg['grid'], K, cfg['tau'],
-                                                  cfg['val_samples'], progress)
+                                                  cfg['val_samples'], p)
                 tau_topk, topk = select_tau(ev, repos[s], va.names, va.d, cfg['topk_taus'], K)
                 _write_json(f, dict(cvae=asdict(best), tau=tau, trials=trials, tau_topk=tau_topk,
                                     topk_trials=[dict(tau=t, score=sc) for t, sc in topk], seconds=round(time.perf_counter() - t0, 1)))
@@ -172,8 +185,8 @@ def reproduce(
             for i, gs in enumerate(cfg['generator_seed_list']):
                 g = run/f"cvae-{s}-{i}.safetensors"
                 if not g.exists():
-                    if progress: print(f"  {s}: training generator {i + 1}/{cfg['generator_seeds']} (seed {gs})", flush=True)
-                    cv = fit_sglora(repos[s], tr.W, tr.d, CVAECfg(**{**sel[s]['cvae'], 'seed': gs}), K, sel[s]['tau'], progress)
+                    p.note(f"  {s}: training generator {i + 1}/{cfg['generator_seeds']} (seed {gs})")
+                    cv = fit_sglora(repos[s], tr.W, tr.d, CVAECfg(**{**sel[s]['cvae'], 'seed': gs}), K, sel[s]['tau'], p)
                     save_cvae(g, cv, source=s, tau=sel[s]['tau'], K=K)
                 cvaes[s].append(load_cvae(g))
     settings = {'table1': [(s, s) for s in srcs], 'table2': [(a, b) for a in srcs for b in srcs if a != b]}
@@ -186,9 +199,9 @@ def reproduce(
                 f, name = run/f"eval-{a}-to-{b}.safetensors", _setting_name(a, b)
                 un = zoo.subset(splits[b].unseen)
                 if not f.exists():
-                    if progress: print(f"  {tk} {name}: {len(un)} unseen tasks x 6 methods", flush=True)
+                    p.note(f"  {tk} {name}: {len(un)} unseen tasks x 6 methods")
                     R = evaluate_setting(ev, repos[a], cvaes[a], Oracle(un.W[:, -1], un.names), un.names, un.d, K, sel[a]['tau'],
-                                         sel[a]['tau_topk'], cfg['samples'], cfg['generator_seed_list'], progress)
+                                         sel[a]['tau_topk'], cfg['samples'], cfg['generator_seed_list'], p)
                     _save_recalls(f, R, un.names)
                 R, names = _load_recalls(f)
                 tables[tk][name] = {m: summary(R[m]) for m in METHODS}
@@ -206,7 +219,7 @@ def reproduce(
         write_report(results, {s: sel[s]['trials'] for s in srcs}, out, cfg)
     results['timings'] = dict(st.seconds, total=round(time.perf_counter() - t_all, 2))
     _write_json(out/'results.json', results)
-    if progress: print(f"wrote {out/'report.md'}, {out/'results.json'} ({results['timings']['total']:.1f} s)")
+    p.stage(f"wrote {out/'report.md'}, {out/'results.json'} ({results['timings']['total']:.1f} s)")
     return results
 
 # %% ../nbs/05a_reproduce.ipynb #0000000e
@@ -300,9 +313,9 @@ def main(argv:list|None=None):
     r.add_argument('--out', default='sg-lora-run', help="output folder (default: sg-lora-run)")
     r.add_argument('--seed', type=int, default=0, help="seeds the world, the task roles, all training and all sampling (default: 0)")
     r.add_argument('--cache', default=None, help="cache root (default: $SG_LORA_CACHE, else $XDG_CACHE_HOME/sg_lora or ~/.cache/sg_lora)")
-    r.add_argument('--quiet', action='store_true', help="no progress output")
+    r.add_argument('--quiet', action='store_true', help="stage lines only, no progress within a stage")
     a = ap.parse_args(argv)
-    try: reproduce(a.preset, a.out, a.seed, a.cache, progress=not a.quiet)
+    try: reproduce(a.preset, a.out, a.seed, a.cache, progress='quiet' if a.quiet else True)
     except (ValueError, FileNotFoundError) as e: ap.exit(2, f"sg-lora reproduce: error: {e}\n")
 
 # %% ../nbs/05a_reproduce.ipynb #00000018

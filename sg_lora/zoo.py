@@ -13,7 +13,7 @@ from torch import Tensor
 import torch.nn.functional as F
 from safetensors import safe_open
 from safetensors.torch import save_file
-from fastprogress.fastprogress import master_bar
+from .progress import Progress, as_progress
 from .lora import LoraCfg, LoraSpec, QKVLora, inject_lora, lora_layers, lora_params, get_lora_vector, set_lora_vector, lora_spec, check_compatible, atomic_write
 from .data import Task, Split, cache_dir
 from .backbone import Backbone, retrieval_recall, task_recall
@@ -66,7 +66,7 @@ def train_lora(
     task:Task,          # trains on task.splits['train'], tracks task.splits['val']
     cfg:ZooCfg,         # the recipe
     init:Tensor,        # the shared initial LoRA vector (D,)
-    mb=None,            # a fastprogress master bar to report to
+    progress:bool|str|Progress=True,  # show the epochs (see `as_progress`)
 )->dict:
     "Train one LoRA; returns its last `cfg.snapshots` flat vectors (M, D) and per-epoch loss and val recall."
     tr, va = task.splits['train'], task.splits.get('val')
@@ -77,7 +77,7 @@ def train_lora(
     opt = torch.optim.Adam(lora_params(bb.model), lr=cfg.lr)
     g = torch.Generator().manual_seed(cfg.seed)
     snaps, losses, val = [], [], []
-    for ep in range(cfg.epochs):
+    for ep in (epochs := as_progress(progress)(range(cfg.epochs), task.name)):
         perm, tot = torch.randperm(len(tr), generator=g), 0.
         for i in range(0, len(tr) - cfg.batch_size + 1, cfg.batch_size):
             idx = perm[i:i + cfg.batch_size]
@@ -89,7 +89,7 @@ def train_lora(
         losses.append(tot / (len(tr) // cfg.batch_size))
         if va is not None: val.append(retrieval_recall(bb.encode_images(va.images) @ vtxt.T, vown, ks=(1,)))
         if ep >= cfg.epochs - cfg.snapshots: snaps.append(get_lora_vector(bb.model))
-        if mb is not None: mb.child.comment = f"{task.name}: epoch {ep + 1}/{cfg.epochs}, loss {losses[-1]:.3f}"
+        epochs.comment = f"{task.name}: loss {losses[-1]:.3f}"
     return dict(W=torch.stack(snaps), loss=losses, val_r1=[(v['i2t'][0] + v['t2i'][0]) / 2 for v in val])
 
 # %% ../nbs/01_zoo.ipynb #0000000e
@@ -154,7 +154,7 @@ def build_zoo(
     tasks:list[Task],       # the tasks to train, of any sources
     cfg:ZooCfg,             # the recipe, the same for every task
     path:str|Path,          # the zoo folder: one file per task
-    progress:bool=True,     # show tasks and epochs
+    progress:bool|str|Progress=True,  # show tasks and epochs (see `as_progress`)
 )->LoraZoo:
     "Train (or load) one LoRA per task and return the zoo."
     path = Path(path)
@@ -162,13 +162,13 @@ def build_zoo(
     spec = lora_spec(bb.model)
     check_compatible(LoraSpec(bb.name, cfg.lora.r, cfg.lora.alpha, cfg.lora.targets, cfg.lora.tower, spec.n_blocks, spec.width), spec, 'ZooCfg')
     init = initial_lora(bb, cfg)
-    mb = master_bar(tasks) if progress else tasks
-    for t in mb:
+    p = as_progress(progress)
+    for t in (loop := p(tasks, 'zoo', nested=True)):
         f = path/t.source/_fname(t)
         if f.exists(): continue
-        if progress: mb.main_bar.comment = t.name
         t0 = time.perf_counter()
-        out = train_lora(bb, t, cfg, init, mb if progress else None)
+        out = train_lora(bb, t, cfg, init, p)
+        loop.comment = f"{t.name}: loss {out['loss'][-1]:.3f}"
         _save_task(f, t, out, bb.encode_texts([t.description])[0], spec, cfg, time.perf_counter() - t0)
     set_lora_vector(bb.model, init)
     return load_zoo(path, [t.name for t in tasks], [t.source for t in tasks], spec)
