@@ -4,7 +4,7 @@
 
 # %% ../nbs/00b_backbone.ipynb #02f839a4
 from __future__ import annotations
-import json, math, os, shutil, time, hashlib
+import json, math, os, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 
@@ -17,12 +17,12 @@ from open_clip.model import CLIPVisionCfg, CLIPTextCfg
 from open_clip.tokenizer import SimpleTokenizer
 from safetensors.torch import save_file
 from .progress import Progress, as_progress
-from .data import WorldCfg, Split, build_pretrain, cache_dir
+from .store import atomic_dir, cache_dir, config_key, run_child, machine, machine_line
+from .data import WorldCfg, Split, build_pretrain
 
 # %% auto #0
 __all__ = ['Backbone', 'TinyCfg', 'build_clip', 'clip_loss', 'encode_text_trimmed', 'pretrain_clip', 'save_open_clip_dir',
-           'tiny_world_dir', 'pretrain_tiny_world', 'load_backbone', 'retrieval_recall', 'chance_recall', 'task_recall',
-           'benchmark_backbone']
+           'tiny_world_dir', 'tiny_world_cached', 'pretrain_tiny_world', 'load_backbone', 'benchmark_backbone']
 
 # %% ../nbs/00b_backbone.ipynb #3a5d0255
 @dataclass
@@ -92,7 +92,7 @@ class TinyCfg:
 
     def key(self)->str:
         d = asdict(self); d['world'] = self.world.key('pretrain')
-        return hashlib.sha256(json.dumps(d, sort_keys=True).encode()).hexdigest()[:16]
+        return config_key(d)
 
 def build_clip(model_cfg:dict, seed:int=0)->open_clip.CLIP:
     "An open_clip CLIP from a model config dict, without touching open_clip's registry."
@@ -150,21 +150,22 @@ def pretrain_clip(cfg:TinyCfg, pairs:Split, progress:bool|str|Progress=True)->tu
 # %% ../nbs/00b_backbone.ipynb #93509b03
 def save_open_clip_dir(path:Path, model:open_clip.CLIP, model_cfg:dict, image_size:int, **meta:str)->Path:
     "Atomically write `model` as an open_clip `local-dir:` folder (config JSON + safetensors weights)."
-    path = Path(path); tmp = path.with_name(f'.{path.name}.tmp')
-    shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
     pre = dict(size=[image_size, image_size], mean=list(OPENAI_DATASET_MEAN), std=list(OPENAI_DATASET_STD),
                interpolation='bicubic', resize_mode='shortest')
-    (tmp/'open_clip_config.json').write_text(json.dumps(dict(model_cfg=model_cfg, preprocess_cfg=pre), indent=1))
     sd = {k: v.detach().contiguous() for k, v in model.state_dict().items()}
-    save_file(sd, str(tmp/'open_clip_model.safetensors'), metadata={k: str(v) for k, v in meta.items()})
-    if path.exists(): shutil.rmtree(path)
-    tmp.rename(path)
-    return path
+    def write(d:Path):
+        (d/'open_clip_config.json').write_text(json.dumps(dict(model_cfg=model_cfg, preprocess_cfg=pre), indent=1))
+        save_file(sd, str(d/'open_clip_model.safetensors'), metadata={k: str(v) for k, v in meta.items()})
+    return atomic_dir(write, path)
 
 def tiny_world_dir(cfg:TinyCfg|None=None, cache:str|Path|None=None)->Path:
     "Where the `tiny-world` backbone of recipe `cfg` is cached."
     cfg = cfg or TinyCfg()
     return cache_dir(cache)/'backbones'/f'tiny-world-{cfg.key()}'
+
+def tiny_world_cached(cfg:TinyCfg|None=None, cache:str|Path|None=None)->bool:
+    "Whether the `tiny-world` backbone of recipe `cfg` is in the cache already."
+    return (tiny_world_dir(cfg, cache)/'open_clip_model.safetensors').exists()
 
 def pretrain_tiny_world(cfg:TinyCfg|None=None, cache:str|Path|None=None, progress:bool|str|Progress=True)->Path:
     "Build the world's pretraining split, pretrain `tiny-world` on it and cache it; returns the folder."
@@ -242,50 +243,19 @@ def load_backbone(
     for p in bb.model.parameters(): p.requires_grad_(False)
     return bb
 
-# %% ../nbs/00b_backbone.ipynb #f993bc02
-def retrieval_recall(
-    sim:Tensor,           # (n_images, n_captions) similarities
-    owner:Tensor,         # (n_captions,) index of the image each caption describes
-    ks:tuple=(1, 5, 10),  # the K of Recall@K
-)->dict:
-    "Recall@K in percent for image->text ('i2t') and text->image ('t2i')."
-    n_img, n_cap = sim.shape
-    assert owner.shape == (n_cap,) and int(owner.max()) < n_img
-    own = torch.zeros_like(sim, dtype=torch.bool); own[owner, torch.arange(n_cap)] = True
-    best_own = sim.masked_fill(~own, -torch.inf).amax(1)                 # (n_images,) best score of a true caption
-    rank_i2t = (sim.masked_fill(own, -torch.inf) > best_own[:, None]).sum(1)  # wrong captions ranked above it
-    pos = sim[owner, torch.arange(n_cap)]                                 # (n_captions,)
-    rank_t2i = (sim > pos[None]).sum(0)                                   # images ranked above the true one
-    return dict(i2t=[100 * (rank_i2t < k).float().mean().item() for k in ks],
-                t2i=[100 * (rank_t2i < k).float().mean().item() for k in ks])
-
-def chance_recall(n_images:int, captions_per_image:int=1, ks:tuple=(1, 5, 10))->dict:
-    "Expected Recall@K in percent of a random ranking."
-    n_cap, c = n_images * captions_per_image, captions_per_image
-    i2t = [100 * (1 - math.comb(n_cap - c, k) / math.comb(n_cap, k)) if k <= n_cap - c else 100. for k in ks]
-    return dict(i2t=i2t, t2i=[100 * min(1, k / n_images) for k in ks])
-
-# %% ../nbs/00b_backbone.ipynb #27b178f9
-def task_recall(bb:Backbone, split:Split, ks:tuple=(1, 5, 10))->dict:
-    "Recall@K of backbone `bb` (with whatever LoRA it carries) on one split: one pass of its images."
-    caps, owner = split.flat_captions()
-    sim = bb.encode_images(split.images) @ bb.encode_texts(caps).T
-    return retrieval_recall(sim, owner, ks)
-
 # %% ../nbs/00b_backbone.ipynb #1a108af4
 def benchmark_backbone(cache:str|Path|None=None, cfg:TinyCfg|None=None)->dict:
     "Pretrain `tiny-world` from an empty `cache` in a fresh process, then load it cached; print and return the numbers."
-    import subprocess, sys, resource, tempfile
+    import sys, tempfile
     cache = Path(cache or tempfile.mkdtemp())
     if tiny_world_dir(cfg, cache).exists(): raise ValueError(f"{cache} already holds this backbone: give an empty cache")
     code = (f"import json; from sg_lora.backbone import *; from sg_lora.data import WorldCfg; "
             f"load_backbone(cache={str(cache)!r}, progress=False, cfg={cfg!r})")
-    t0 = time.perf_counter()
-    subprocess.run([sys.executable, '-c', code], check=True, capture_output=True)
-    cold = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20   # GiB (ru_maxrss is in KiB on Linux)
+    r = run_child([sys.executable, '-c', code], quiet=True)
+    if r['rc']: raise RuntimeError(f"pretraining tiny-world in a child process failed (exit {r['rc']})")
+    cold, peak, m = r['wall_s'], r['peak_gib'], machine()
     t0 = time.perf_counter(); load_backbone(cache=cache, cfg=cfg, progress=False); warm = time.perf_counter() - t0
-    res = dict(cold_s=round(cold, 1), peak_gib=round(peak, 2), cached_s=round(warm, 2), cache=str(cache))
+    res = dict(cold_s=round(cold, 1), peak_gib=round(peak, 2), cached_s=round(warm, 2), cache=str(cache), machine=m)
     print(f"world + tiny-world pretraining from an empty cache: {cold / 60:.1f} min wall, peak memory {peak:.2f} GiB; "
-          f"cached second call: {warm:.2f} s")
+          f"cached second call: {warm:.2f} s; {machine_line(m)}")
     return res

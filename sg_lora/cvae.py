@@ -13,12 +13,10 @@ from torch import nn, Tensor
 from safetensors import safe_open
 from safetensors.torch import save_file
 from .progress import Progress, as_progress
-from .lora import atomic_write
-from .experts import ExpertRepo
-from .semantics import task_semantics
+from .store import atomic_write
 
 # %% auto #0
-__all__ = ['CVAECfg', 'Normaliser', 'CVAE', 'train_cvae', 'save_cvae', 'load_cvae', 'SGLoRA']
+__all__ = ['CVAECfg', 'Normaliser', 'CVAE', 'train_cvae', 'save_cvae', 'load_cvae']
 
 # %% ../nbs/04_cvae.ipynb #00000006
 @dataclass
@@ -139,24 +137,3 @@ def load_cvae(path:str|Path)->CVAE:
     except ValueError: raise
     except Exception as e: raise ValueError(f"{path} is not a readable generator file ({type(e).__name__}: {e}); retrain or re-copy it") from None
     return m.eval()
-
-# %% ../nbs/04_cvae.ipynb #00000011
-@dataclass
-class SGLoRA:
-    "A description-to-LoRA generator: text encoder -> task semantics (Eq. 6-8) -> CVAE prior and decoder."
-    bb:object            # a Backbone (only its text encoder is used)
-    repo:ExpertRepo      # the expert repository
-    cvae:CVAE            # the trained generator
-    K:int=4              # experts per task
-    tau:float=0.05       # softmax temperature
-
-    def from_embeddings(self, d:Tensor, n:int=1, seed:int=0)->Tensor:
-        "LoRAs (tasks, n, D) for description embeddings d (tasks, E)."
-        sem = task_semantics(d, self.repo, self.K, self.tau)
-        return self.cvae.generate(sem.mu, sem.var, n, seed)
-
-    def generate(self, descriptions:list[str]|str, n:int=1, seed:int=0)->Tensor:
-        "LoRAs (tasks, n, D) for task descriptions such as 'a photo of a zebra'."
-        if isinstance(descriptions, str): descriptions = [descriptions]
-        if any(not s.strip() for s in descriptions): raise ValueError("a task description is empty: describe the task, e.g. 'a photo of a zebra'")
-        return self.from_embeddings(self.bb.encode_texts(descriptions), n, seed)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00a_data.ipynb #cff743d4
 from __future__ import annotations
-import csv, hashlib, io, json, math, os, warnings
+import csv, io, json, math, os, warnings
 from dataclasses import dataclass, field, asdict
 from functools import lru_cache
 from importlib.resources import files
@@ -16,14 +16,14 @@ from torch import Tensor
 from .progress import Progress, as_progress
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from safetensors.torch import save_file, load_file, safe_open
-from .lora import atomic_write
+from .store import atomic_write, write_json, cache_dir, config_key
 
 # %% auto #0
 __all__ = ['SPLITS', 'COLORS', 'BACKGROUNDS', 'PROFILES', 'LOOKS', 'COCO_ANIMALS', 'PET_TOYS', 'FLOWER_BUGS', 'SOURCES',
            'WORLD_VERSION', 'Split', 'Task', 'assets_path', 'Emoji', 'emoji_table', 'glyph', 'sprite',
            'paint_background', 'Profile', 'Obj', 'Scene', 'Look', 'noun_phrase', 'caption', 'sample_scene',
            'render_scene', 'web_caption', 'source_pool', 'choose_tasks', 'WorldCfg', 'render_pairs', 'render_task',
-           'cache_dir', 'save_splits', 'load_splits', 'World', 'build_world', 'build_pretrain', 'show_pairs',
+           'save_splits', 'load_splits', 'World', 'world_cached', 'build_world', 'build_pretrain', 'show_pairs',
            'show_sources']
 
 # %% ../nbs/00a_data.ipynb #02ef0509
@@ -368,8 +368,7 @@ class WorldCfg:
     def key(self, what:str='world')->str:
         "A short hash of the settings, the table and the world version: names the cache entry."
         table = (assets_path()/'emoji_table.tsv').read_bytes()
-        h = hashlib.sha256(json.dumps([what, asdict(self), WORLD_VERSION], sort_keys=True).encode() + table)
-        return h.hexdigest()[:16]
+        return config_key([what, asdict(self), WORLD_VERSION], table)
 
 # %% ../nbs/00a_data.ipynb #a6791d99
 def _companions(source:str)->list[Emoji]:
@@ -397,11 +396,6 @@ def render_task(e:Emoji, source:str, cfg:WorldCfg, idx:int)->Task:
     return Task(e.name, source, e.subgroup, splits)
 
 # %% ../nbs/00a_data.ipynb #589e4152
-def cache_dir(cache:str|Path|None=None)->Path:
-    "The cache root: `cache` if given, else $SG_LORA_CACHE, else $XDG_CACHE_HOME/sg_lora or ~/.cache/sg_lora."
-    if cache is None: cache = os.environ.get('SG_LORA_CACHE') or Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'sg_lora'
-    return Path(cache).expanduser()
-
 def save_splits(path:Path, entries:list[dict], **meta:str):
     "Atomically save `entries` (dicts with 'name', 'group', 'splits': {split: Split}) as safetensors."
     tensors = {f"{i}/{s}": sp.images.contiguous() for i, en in enumerate(entries) for s, sp in en['splits'].items()}
@@ -456,12 +450,17 @@ def _build_mix(cfg:WorldCfg, path:Path)->Task:
         save_splits(path, ents, source='mix', world=cfg.key())
     return Task('mix', 'mix', 'mix', ents[0]['splits'], template='{}')
 
+def world_cached(cfg:WorldCfg|None=None, cache:str|Path|None=None)->bool:
+    "Whether every source of the world of `cfg` is in the cache already."
+    d = cache_dir(cache)/'world'/(cfg or WorldCfg()).key()
+    return all((d/f'{s}.safetensors').exists() for s in [*(cfg or WorldCfg()).n_tasks, 'mix'])
+
 def build_world(cfg:WorldCfg|None=None, cache:str|Path|None=None, progress:bool|str|Progress=True)->World:
     "Render (or load from the cache) every source of the embedded world."
     cfg = cfg or WorldCfg()
     d, p = cache_dir(cache)/'world'/cfg.key(), as_progress(progress)
     tasks = {s: _build_source(s, cfg, d/f'{s}.safetensors', p) for s in cfg.n_tasks}
-    atomic_write(lambda p: p.write_text(json.dumps(asdict(cfg), indent=1)), d/'config.json')
+    write_json(d/'config.json', asdict(cfg))
     return World(cfg, tasks, _build_mix(cfg, d/'mix.safetensors'))
 
 # %% ../nbs/00a_data.ipynb #fa319a64

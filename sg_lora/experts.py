@@ -9,10 +9,9 @@ import numpy as np
 import torch
 from torch import Tensor
 import torch.nn.functional as F
-from .zoo import LoraZoo
 
 # %% auto #0
-__all__ = ['ROLES', 'ExpertRepo', 'expert_repo', 'repo_from_zoo', 'TaskSplit', 'split_tasks', 'centred_cosine', 'within_across']
+__all__ = ['ROLES', 'ExpertRepo', 'expert_repo', 'TaskSplit', 'split_tasks', 'centred_cosine', 'within_across']
 
 # %% ../nbs/02_experts.ipynb #00000006
 @dataclass
@@ -38,11 +37,6 @@ def expert_repo(W:Tensor, d:Tensor, names:list[str], sources:list[str]|None=None
     if W.ndim != 3: raise ValueError(f"W must be (experts, snapshots, D), got shape {tuple(W.shape)}")
     var = W.var(1, unbiased=False) if len(W) else W.new_zeros(0, W.shape[2])   # (e, D)
     return ExpertRepo(W.mean(1), var, d, list(names), sources)
-
-def repo_from_zoo(zoo:LoraZoo, names:list[str])->ExpertRepo:
-    "The expert repository of the zoo tasks `names` (any mix of sources)."
-    z = zoo.subset(names)
-    return expert_repo(z.W, z.d, z.names, z.sources)
 
 # %% ../nbs/02_experts.ipynb #00000009
 ROLES = ('experts', 'train', 'val', 'unseen')

@@ -15,12 +15,12 @@ import open_clip
 from open_clip.model import CLIPVisionCfg, CLIPTextCfg
 from safetensors import SafetensorError
 from safetensors.torch import save_file, safe_open
+from .store import atomic_write
 
 # %% auto #0
 __all__ = ['LORA_FORMAT', 'LORA_FORMAT_VERSION', 'tiny_clip', 'LoraCfg', 'QKVLora', 'attn_blocks', 'LoraSpec', 'inject_lora',
            'lora_spec', 'lora_layers', 'randomize_lora', 'merge_lora', 'unmerge_lora', 'remove_lora', 'lora_params',
-           'get_lora_vector', 'set_lora_vector', 'atomic_write', 'save_lora', 'load_lora', 'check_compatible',
-           'load_lora_into']
+           'get_lora_vector', 'set_lora_vector', 'save_lora', 'load_lora', 'check_compatible', 'load_lora_into']
 
 # %% ../nbs/00_lora.ipynb #6e8ca80e
 def tiny_clip(
@@ -213,16 +213,6 @@ def set_lora_vector(model:nn.Module, v:Tensor)->nn.Module:
 
 # %% ../nbs/00_lora.ipynb #b63b8e8a
 LORA_FORMAT, LORA_FORMAT_VERSION = 'sg-lora/lora', '1'
-
-def atomic_write(write, path:Path):
-    "Call `write(tmp)` on a temporary file beside `path`, then rename it onto `path`."
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f'.{path.name}.tmp')
-    try:
-        write(tmp)
-        tmp.replace(path)
-    finally: tmp.unlink(missing_ok=True)
 
 def save_lora(
     path:str|Path,   # destination, conventionally ending in .safetensors

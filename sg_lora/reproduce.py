@@ -4,28 +4,31 @@
 
 # %% ../nbs/05a_reproduce.ipynb #00000001
 from __future__ import annotations
-import argparse, hashlib, json, platform, sys, time
+import argparse, json, platform, sys, time
 from contextlib import contextmanager
-from dataclasses import asdict, replace
+from dataclasses import dataclass, asdict
 from pathlib import Path
+from types import SimpleNamespace
 
 import torch
 from safetensors import safe_open
 from safetensors.torch import save_file
 import sg_lora
-from .lora import atomic_write
+from .store import atomic_write, write_json, cache_dir, config_key, run_child, machine, machine_line
 from .progress import Progress, as_progress
-from .data import WorldCfg, build_world, cache_dir
-from .backbone import TinyCfg, load_backbone, tiny_world_dir
-from .zoo import ZooCfg, build_zoo, zoo_dir, _fname
-from .experts import repo_from_zoo, split_tasks, ROLES
-from .cvae import CVAECfg, CVAE, SGLoRA, save_cvae, load_cvae
-from .eval import (METHODS, RECALLS, PAPER, PAPER_NAMES, Evaluator, Oracle, fit_sglora, select_sglora, select_tau,
-                          evaluate_setting, summary, table_md, compare, plot_tables, plot_selection)
+from .data import WorldCfg, World, build_world, world_cached
+from .backbone import TinyCfg, Backbone, load_backbone, tiny_world_cached
+from .zoo import ZooCfg, LoraZoo, build_zoo, zoo_dir, zoo_missing, repo_from_zoo
+from .experts import split_tasks, ROLES
+from .cvae import CVAECfg, save_cvae, load_cvae
+from .generator import SGLoRA, fit_sglora, generation_ms
+from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary
+from .report import compare, write_report
 
 # %% auto #0
-__all__ = ['PRESETS', 'PIPELINE_VERSION', 'STAGES', 'resolve', 'Stages', 'generation_ms', 'reproduce', 'verdict_lines',
-           'summary_sentence', 'spread_md', 'write_report', 'main', 'benchmark_reproduce', 'generation_latency']
+__all__ = ['PRESETS', 'PIPELINE_VERSION', 'STAGES', 'resolve', 'StudyCfg', 'configs', 'Stages', 'world_stage', 'backbone_stage',
+           'zoo_stage', 'Experts', 'experts_stage', 'Generators', 'generators_stage', 'Evaluation', 'settings',
+           'evaluation_stage', 'results', 'reproduce', 'main', 'benchmark_reproduce']
 
 # %% ../nbs/05a_reproduce.ipynb #00000006
 PRESETS = {
@@ -82,29 +85,124 @@ def resolve(preset:str='tiny', seed:int=0)->dict:
                                      'generator_seeds', 'eval_split')},
                 generator_seed_list=[1000 * seed + i for i in range(p['generator_seeds'])], pipeline_version=PIPELINE_VERSION)
 
-# %% ../nbs/05a_reproduce.ipynb #0000000a
-def _key(x)->str: return hashlib.sha256(json.dumps(x, sort_keys=True).encode()).hexdigest()[:16]
+# %% ../nbs/05a_reproduce.ipynb #eafdc314
+@dataclass
+class StudyCfg:
+    "What the study does above the zoo: roles, the generator's search, the evaluation."
+    preset:str; seed:int; about:str
+    sources:list               # generator sources: Table 1 is each on itself, Table 2 each on the other
+    fractions:list             # shares of experts, generator-training, validation and unseen tasks per source
+    K:int                      # experts per task, every method
+    tau:float                  # starting tau of the search
+    cvae:CVAECfg               # starting recipe of the search
+    grid:dict                  # the search: 'tau' and CVAECfg fields, in order
+    topk_taus:list             # tau grid of Top-K LoRA Weighted
+    val_samples:int            # SG-LoRA samples per validation task in the search
+    samples:int                # SG-LoRA samples per unseen task in the tables
+    generator_seed_list:list   # one generator per seed and source
+    eval_split:str             # the split of the unseen tasks that is scored
+
+def configs(cfg:dict)->tuple[WorldCfg, TinyCfg, ZooCfg, StudyCfg]:
+    "The config dataclasses of a resolved run."
+    w = WorldCfg(**cfg['world'])
+    study = StudyCfg(cfg['preset'], cfg['seed'], cfg['about'], cfg['sources'], cfg['fractions'], cfg['K'], cfg['tau'], CVAECfg(**cfg['cvae']),
+                     cfg['grid'], cfg['topk_taus'], cfg['val_samples'], cfg['samples'], cfg['generator_seed_list'], cfg['eval_split'])
+    return w, TinyCfg(**{**cfg['backbone'], 'world': w}), ZooCfg(**cfg['zoo']), study
+
+# %% ../nbs/05a_reproduce.ipynb #acf4596b
+STAGES = ('world', 'backbone', 'zoo', 'experts', 'generators', 'evaluation', 'report')
 
 class Stages:
-    "Times the stages of a run, prints one line per stage, and remembers which ones were all cache."
-    def __init__(self, names:list, p:Progress): self.names, self.p, self.seconds, self.cached = names, p, {}, []
+    "Times the stages of a run, prints a line as each starts and ends, and remembers which came all from the cache."
+    def __init__(self, p:Progress, names:tuple=STAGES): self.p, self.names, self.seconds, self.cached = p, list(names), {}, []
     @contextmanager
-    def __call__(self, name:str, cached:bool=False):
-        i = self.names.index(name) + 1
+    def __call__(self, name:str):
+        i, rec = self.names.index(name) + 1, SimpleNamespace(cached=False)
         self.p.stage(f"[{i}/{len(self.names)}] {name} ...")
         t0 = time.perf_counter()
-        yield
+        yield rec
         self.seconds[name] = round(time.perf_counter() - t0, 2)
-        if cached: self.cached.append(name)
-        self.p.stage(f"[{i}/{len(self.names)}] {name}: {self.seconds[name]:.1f} s{' (cached)' if cached else ''}")
+        if rec.cached: self.cached.append(name)
+        self.p.stage(f"[{i}/{len(self.names)}] {name}: {self.seconds[name]:.1f} s{' (cached)' if rec.cached else ''}")
 
-STAGES = ('world', 'backbone', 'zoo', 'experts', 'generators', 'evaluation', 'report')
+# %% ../nbs/05a_reproduce.ipynb #ec1d22d8
+def world_stage(cfg:WorldCfg, cache:Path, p:Progress)->tuple[World, bool]:
+    "Render (or load) the world; and whether it was all cached."
+    cached = world_cached(cfg, cache)
+    return build_world(cfg, cache, progress=p), cached
+
+def backbone_stage(cfg:TinyCfg, cache:Path, p:Progress)->tuple[Backbone, bool]:
+    "Pretrain (or load) the `tiny-world` CLIP; and whether it was cached."
+    cached = tiny_world_cached(cfg, cache)
+    return load_backbone('tiny-world', cache=cache, cfg=cfg, progress=p), cached
 
 def _zoo_world_key(w:WorldCfg, t:TinyCfg)->str:
     "The zoo's cache key part for the backbone: the world key alone for the default recipe (shared with the notebooks), else both."
     return w.key() if (w, t) == (WorldCfg(), TinyCfg()) else f"{w.key()}-{t.key()}"
 
-def _write_json(path:Path, obj): atomic_write(lambda p: p.write_text(json.dumps(obj, indent=1)), Path(path))
+def zoo_stage(cfg:ZooCfg, bb:Backbone, tasks:list, world:WorldCfg, tiny:TinyCfg, cache:Path, p:Progress)->tuple[LoraZoo, bool]:
+    "Train (or load) a LoRA for every task; and whether all were cached."
+    path = zoo_dir(bb.name, cfg, world=_zoo_world_key(world, tiny), cache=cache)
+    cached = not zoo_missing(path, tasks)
+    return build_zoo(bb, tasks, cfg, path, progress=p), cached
+
+# %% ../nbs/05a_reproduce.ipynb #ce16963e
+@dataclass
+class Experts:
+    "Task roles and the expert repository of each generator source."
+    splits:dict   # source -> TaskSplit
+    repos:dict    # source -> ExpertRepo
+
+def experts_stage(study:StudyCfg, world:World, zoo:LoraZoo)->Experts:
+    "Split every generator source's tasks into roles and build its expert repository."
+    splits = {s: split_tasks([t.name for t in world[s]], tuple(study.fractions), study.seed) for s in study.sources}
+    return Experts(splits, {s: repo_from_zoo(zoo, splits[s].experts) for s in study.sources})
+
+# %% ../nbs/05a_reproduce.ipynb #57d21235
+@dataclass
+class Generators:
+    "What the search chose per source, and the trained generators."
+    selection:dict   # source -> {'cvae', 'tau', 'trials', 'tau_topk', 'topk_trials', 'seconds'}
+    cvaes:dict       # source -> [CVAE] one per generator seed
+
+def _selection(study:StudyCfg, f:Path, s:str, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress)->dict:
+    "The validation search of source `s`, from its file or run now."
+    if not f.exists():
+        tr, va = zoo.subset(ex.splits[s].train), zoo.subset(ex.splits[s].val)
+        p.note(f"  {s}: choosing tau and the CVAE recipe on {len(va)} validation tasks")
+        t0 = time.perf_counter()
+        best, tau, trials = select_sglora(ev, ex.repos[s], tr.W, tr.d, va.names, va.d, study.cvae, study.grid, study.K, study.tau,
+                                          study.val_samples, p)
+        tau_topk, topk = select_tau(ev, ex.repos[s], va.names, va.d, study.topk_taus, study.K)
+        write_json(f, dict(cvae=asdict(best), tau=tau, trials=trials, tau_topk=tau_topk,
+                           topk_trials=[dict(tau=t, score=sc) for t, sc in topk], seconds=round(time.perf_counter() - t0, 1)))
+    return json.loads(f.read_text())
+
+def _generator(study:StudyCfg, f:Path, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress):
+    "Generator `i` of source `s` with the chosen recipe, from its file or trained now."
+    if not f.exists():
+        seed, tr = study.generator_seed_list[i], zoo.subset(ex.splits[s].train)
+        p.note(f"  {s}: training generator {i + 1}/{len(study.generator_seed_list)} (seed {seed})")
+        cv = fit_sglora(ex.repos[s], tr.W, tr.d, CVAECfg(**{**sel['cvae'], 'seed': seed}), study.K, sel['tau'], p)
+        save_cvae(f, cv, source=s, tau=sel['tau'], K=study.K)
+    return load_cvae(f)
+
+def generators_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress)->tuple[Generators, bool]:
+    "Choose each source's recipe on validation tasks and train its generators; and whether all were cached."
+    files = {s: (run/f"selection-{s}.json", [run/f"cvae-{s}-{i}.safetensors" for i in range(len(study.generator_seed_list))]) for s in study.sources}
+    cached = all(f.exists() for sf, gf in files.values() for f in [sf, *gf])
+    sel = {s: _selection(study, files[s][0], s, zoo, ex, ev, p) for s in study.sources}
+    cvaes = {s: [_generator(study, f, s, i, sel[s], zoo, ex, p) for i, f in enumerate(files[s][1])] for s in study.sources}
+    return Generators(sel, cvaes), cached
+
+# %% ../nbs/05a_reproduce.ipynb #20e5ed1b
+@dataclass
+class Evaluation:
+    "Tables 1 and 2, and every method's mean recalls per unseen task."
+    tables:dict     # 'table1' / 'table2' -> setting -> method -> `summary`
+    per_task:dict   # setting -> method -> task -> six recalls
+
+def _setting_name(src:str, tgt:str)->str: return src if src == tgt else f"{src}->{tgt}"
 
 def _save_recalls(path:Path, R:dict, names:list):
     atomic_write(lambda p: save_file({m: R[m].contiguous() for m in R}, str(p), metadata=dict(names=json.dumps(names))), Path(path))
@@ -112,8 +210,37 @@ def _save_recalls(path:Path, R:dict, names:list):
 def _load_recalls(path:Path)->tuple[dict, list]:
     with safe_open(str(path), 'pt') as f: return {m: f.get_tensor(m) for m in METHODS}, json.loads(f.metadata()['names'])
 
-def _setting_name(src:str, tgt:str)->str: return src if src == tgt else f"{src}->{tgt}"
+def _recalls(study:StudyCfg, f:Path, a:str, b:str, zoo:LoraZoo, ex:Experts, gens:Generators, ev:Evaluator, p:Progress)->tuple[dict, list]:
+    "Every method's recalls on the unseen tasks of source `b`, with the repository and generators of source `a`."
+    if not f.exists():
+        un, sel = zoo.subset(ex.splits[b].unseen), gens.selection[a]
+        p.note(f"  {_setting_name(a, b)}: {len(un)} unseen tasks x 6 methods")
+        R = evaluate_setting(ev, ex.repos[a], gens.cvaes[a], Oracle(un.W[:, -1], un.names), un.names, un.d, study.K, sel['tau'],
+                             sel['tau_topk'], study.samples, study.generator_seed_list, p)
+        _save_recalls(f, R, un.names)
+    return _load_recalls(f)
 
+# %% ../nbs/05a_reproduce.ipynb #667b0873
+def settings(sources:list)->dict:
+    "Table 1: each source on itself; Table 2: each source's generator on every other source."
+    return {'table1': [(s, s) for s in sources], 'table2': [(a, b) for a in sources for b in sources if a != b]}
+
+def evaluation_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, gens:Generators, ev:Evaluator, p:Progress)->tuple[Evaluation, bool]:
+    "Score every method in every setting; and whether all were cached."
+    sets = settings(study.sources)
+    files = {(a, b): run/f"eval-{a}-to-{b}.safetensors" for pairs in sets.values() for a, b in pairs}
+    cached = all(f.exists() for f in files.values())
+    tables, per_task = {}, {}
+    for tk, pairs in sets.items():
+        tables[tk] = {}
+        for a, b in pairs:
+            R, names = _recalls(study, files[a, b], a, b, zoo, ex, gens, ev, p)
+            name = _setting_name(a, b)
+            tables[tk][name] = {m: summary(R[m]) for m in METHODS}
+            per_task[name] = {m: {n: [round(float(x), 2) for x in R[m][:, i].mean((0, 1))] for i, n in enumerate(names)} for m in METHODS}
+    return Evaluation(tables, per_task), cached
+
+# %% ../nbs/05a_reproduce.ipynb #e09a6c64
 def _val_summary(sel:dict, n:int)->dict:
     "Validation mean recall of the chosen SG-LoRA recipe and of the chosen Top-K tau."
     chosen = dict(sel['cvae'], tau=sel['tau'])
@@ -121,15 +248,19 @@ def _val_summary(sel:dict, n:int)->dict:
     tk = [t['score'] for t in sel['topk_trials'] if t['tau'] == sel['tau_topk']]
     return {'tasks': n, 'SG-LoRA': round(sg[-1], 2), 'Top-K LoRA Weighted': round(tk[-1], 2)}
 
-# %% ../nbs/05a_reproduce.ipynb #0000000c
-def generation_ms(gen:SGLoRA, description:str, calls:int=20)->float:
-    "Median wall time (ms) of one text-to-LoRA call for one task."
-    gen.generate(description)
-    ts = []
-    for _ in range(calls):
-        t0 = time.perf_counter(); gen.generate(description); ts.append(time.perf_counter() - t0)
-    return 1e3 * sorted(ts)[calls // 2]
+def results(study:StudyCfg, world:World, bb:Backbone, zoo:LoraZoo, ex:Experts, gens:Generators, evl:Evaluation)->dict:
+    "What `results.json` holds, but for the timings and the cached stages, which the run adds."
+    srcs, sel = study.sources, gens.selection
+    gms = {s: round(generation_ms(SGLoRA(bb, ex.repos[s], gens.cvaes[s][0], study.K, sel[s]['tau']),
+                                  world.task(ex.splits[s].unseen[0]).description), 2) for s in srcs}
+    return dict(preset=study.preset, seed=study.seed, timings={}, cached=[], generation_ms=round(sorted(gms.values())[len(gms) // 2], 2),
+                generation_ms_by_source=gms, D=zoo.W.shape[-1],
+                tasks={s: {r: getattr(ex.splits[s], r) for r in ROLES} for s in srcs},
+                selected={s: {k: sel[s][k] for k in ('cvae', 'tau', 'tau_topk')} for s in srcs},
+                validation={s: _val_summary(sel[s], len(ex.splits[s].val)) for s in srcs},
+                tables=evl.tables, verdict={n: compare(e) for t in evl.tables.values() for n, e in t.items()}, per_task=evl.per_task)
 
+# %% ../nbs/05a_reproduce.ipynb #0000000c
 def reproduce(
     preset:str='tiny',                 # a key of PRESETS
     out:str|Path='sg-lora-run',        # where config.json, results.json, report.md and the figures go
@@ -138,169 +269,31 @@ def reproduce(
     progress:bool|str|Progress=True,   # True: bars on a terminal, plain lines in a log; 'quiet': stage lines only; False: nothing
 )->dict:
     "Run every stage of the study (cached), write config.json, results.json, report.md and figures into `out`; returns the results."
-    cfg = resolve(preset, seed)
-    t_all = time.perf_counter()
+    cfg, t_all, p = resolve(preset, seed), time.perf_counter(), as_progress(progress)
     out, cache = Path(out), cache_dir(cache)
     if out.exists() and not out.is_dir(): raise ValueError(f"--out {out} is a file: give a folder for the run's outputs")
     out.mkdir(parents=True, exist_ok=True)
-    _write_json(out/'config.json', dict(cfg, cache=str(cache), versions=dict(sg_lora=sg_lora.__version__, torch=torch.__version__,
-                                                                          python=platform.python_version())))
-    p = as_progress(progress)
-    st = Stages(list(STAGES), p)
-    wcfg = WorldCfg(**{k: v for k, v in cfg['world'].items()})
-    tcfg = TinyCfg(**{**cfg['backbone'], 'world': wcfg})
-    zcfg = ZooCfg(**cfg['zoo'])
-    wpath = cache/'world'/wcfg.key()
-    with st('world', cached=(wpath/'mix.safetensors').exists() and all((wpath/f'{s}.safetensors').exists() for s in wcfg.n_tasks)):
-        world = build_world(wcfg, cache, progress=p)
-    with st('backbone', cached=(tiny_world_dir(tcfg, cache)/'open_clip_model.safetensors').exists()):
-        bb = load_backbone('tiny-world', cache=cache, cfg=tcfg, progress=p)
-    srcs = cfg['sources']
-    tasks = [t for s in srcs for t in world[s]]
-    zpath = zoo_dir('tiny-world', zcfg, world=_zoo_world_key(wcfg, tcfg), cache=cache)
-    with st('zoo', cached=all((zpath/t.source/_fname(t)).exists() for t in tasks)):
-        zoo = build_zoo(bb, tasks, zcfg, zpath, progress=p)
-    with st('experts'):
-        splits = {s: split_tasks([t.name for t in world[s]], tuple(cfg['fractions']), seed) for s in srcs}
-        repos = {s: repo_from_zoo(zoo, splits[s].experts) for s in srcs}
-    run = cache/'runs'/f"{preset}-{_key(cfg)}"
-    ev = Evaluator(bb, tasks, cfg['eval_split'])
-    K, base = cfg['K'], CVAECfg(**cfg['cvae'])
-    sel, cvaes = {}, {}
-    gen_files = [run/f"selection-{s}.json" for s in srcs] + [run/f"cvae-{s}-{i}.safetensors" for s in srcs for i in range(cfg['generator_seeds'])]
-    with st('generators', cached=all(f.exists() for f in gen_files)):
-        for s in srcs:
-            f = run/f"selection-{s}.json"
-            tr, va = zoo.subset(splits[s].train), zoo.subset(splits[s].val)
-            if not f.exists():
-                p.note(f"  {s}: choosing tau and the CVAE recipe on {len(va)} validation tasks")
-                t0 = time.perf_counter()
-                best, tau, trials = select_sglora(ev, repos[s], tr.W, tr.d, va.names, va.d, base, cfg['grid'], K, cfg['tau'],
-                                                  cfg['val_samples'], p)
-                tau_topk, topk = select_tau(ev, repos[s], va.names, va.d, cfg['topk_taus'], K)
-                _write_json(f, dict(cvae=asdict(best), tau=tau, trials=trials, tau_topk=tau_topk,
-                                    topk_trials=[dict(tau=t, score=sc) for t, sc in topk], seconds=round(time.perf_counter() - t0, 1)))
-            sel[s] = json.loads(f.read_text())
-            cvaes[s] = []
-            for i, gs in enumerate(cfg['generator_seed_list']):
-                g = run/f"cvae-{s}-{i}.safetensors"
-                if not g.exists():
-                    p.note(f"  {s}: training generator {i + 1}/{cfg['generator_seeds']} (seed {gs})")
-                    cv = fit_sglora(repos[s], tr.W, tr.d, CVAECfg(**{**sel[s]['cvae'], 'seed': gs}), K, sel[s]['tau'], p)
-                    save_cvae(g, cv, source=s, tau=sel[s]['tau'], K=K)
-                cvaes[s].append(load_cvae(g))
-    settings = {'table1': [(s, s) for s in srcs], 'table2': [(a, b) for a in srcs for b in srcs if a != b]}
-    efiles = [run/f"eval-{a}-to-{b}.safetensors" for ts in settings.values() for a, b in ts]
-    tables, per_task = {}, {}
-    with st('evaluation', cached=all(f.exists() for f in efiles)):
-        for tk, pairs in settings.items():
-            tables[tk] = {}
-            for a, b in pairs:
-                f, name = run/f"eval-{a}-to-{b}.safetensors", _setting_name(a, b)
-                un = zoo.subset(splits[b].unseen)
-                if not f.exists():
-                    p.note(f"  {tk} {name}: {len(un)} unseen tasks x 6 methods")
-                    R = evaluate_setting(ev, repos[a], cvaes[a], Oracle(un.W[:, -1], un.names), un.names, un.d, K, sel[a]['tau'],
-                                         sel[a]['tau_topk'], cfg['samples'], cfg['generator_seed_list'], p)
-                    _save_recalls(f, R, un.names)
-                R, names = _load_recalls(f)
-                tables[tk][name] = {m: summary(R[m]) for m in METHODS}
-                per_task[name] = {m: {n: [round(float(x), 2) for x in R[m][:, i].mean((0, 1))] for i, n in enumerate(names)} for m in METHODS}
-    gms = {s: round(generation_ms(SGLoRA(bb, repos[s], cvaes[s][0], K, sel[s]['tau']), world.task(splits[s].unseen[0]).description), 2) for s in srcs}
-    results = dict(preset=preset, seed=seed, timings={}, cached=[], generation_ms=round(sorted(gms.values())[len(gms) // 2], 2),
-                   generation_ms_by_source=gms, D=zoo.W.shape[-1],
-                   tasks={s: {r: getattr(splits[s], r) for r in ROLES} for s in srcs},
-                   selected={s: {k: sel[s][k] for k in ('cvae', 'tau', 'tau_topk')} for s in srcs},
-                   validation={s: _val_summary(sel[s], len(splits[s].val)) for s in srcs},
-                   tables=tables, verdict={n: compare(e) for t in tables.values() for n, e in t.items()}, per_task=per_task)
-    results['cached'] = st.cached
+    write_json(out/'config.json', dict(cfg, cache=str(cache), versions=dict(sg_lora=sg_lora.__version__, torch=torch.__version__,
+                                                                         python=platform.python_version())))
+    wcfg, tcfg, zcfg, study = configs(cfg)
+    st = Stages(p)
+    with st('world') as r: world, r.cached = world_stage(wcfg, cache, p)
+    with st('backbone') as r: bb, r.cached = backbone_stage(tcfg, cache, p)
+    tasks = [t for s in study.sources for t in world[s]]
+    with st('zoo') as r: zoo, r.cached = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
+    with st('experts'): ex = experts_stage(study, world, zoo)
+    run, ev = cache/'runs'/f"{preset}-{config_key(cfg)}", Evaluator(bb, tasks, study.eval_split)
+    with st('generators') as r: gens, r.cached = generators_stage(study, run, zoo, ex, ev, p)
+    with st('evaluation') as r: evl, r.cached = evaluation_stage(study, run, zoo, ex, gens, ev, p)
+    res = results(study, world, bb, zoo, ex, gens, evl)
+    res['cached'] = st.cached
     with st('report'):
-        results['timings'] = dict(st.seconds, total=round(time.perf_counter() - t_all, 2))   # what the report can show: up to itself
-        write_report(results, {s: sel[s]['trials'] for s in srcs}, out, cfg)
-    results['timings'] = dict(st.seconds, total=round(time.perf_counter() - t_all, 2))
-    _write_json(out/'results.json', results)
-    p.stage(f"wrote {out/'report.md'}, {out/'results.json'} ({results['timings']['total']:.1f} s)")
-    return results
-
-# %% ../nbs/05a_reproduce.ipynb #0000000e
-def _timings_md(r:dict)->str:
-    t = r['timings']
-    rows = [f"| {k} | {v:.1f}{' (cached)' if k in r['cached'] else ''} |" for k, v in t.items() if k != 'total']
-    return "\n".join(["| stage | seconds |", "|---|---|"] + rows + [f"| **total** | **{t['total']:.1f}** |"])
-
-def verdict_lines(results:dict)->list[str]:
-    "One sentence per setting: where SG-LoRA wins, ties or loses against each method, from `compare`."
-    out = []
-    for name, v in results['verdict'].items():
-        parts = [f"{m}: {c['win']} ahead / {c['tie']} level / {c['lose']} behind (mean gap {c['mean_gap']:+.2f})" for m, c in v.items()]
-        out.append(f"- **{name}**, SG-LoRA against " + "; ".join(parts) + ".")
-    return out
-
-def summary_sentence(results:dict)->str:
-    "A plain statement of how SG-LoRA compares with the merging baselines over all settings."
-    merging = ["Model Soups", "AdapterSoup", "Top-K LoRA Weighted"]
-    tot = {k: sum(v[m][k] for v in results['verdict'].values() for m in merging) for k in ('win', 'tie', 'lose')}
-    n = sum(tot.values())
-    zs = {k: sum(v["Zero-Shot CLIP"][k] for v in results['verdict'].values()) for k in ('win', 'tie', 'lose')}
-    orc = {k: sum(v["Oracle"][k] for v in results['verdict'].values()) for k in ('win', 'tie', 'lose')}
-    m = len(results['verdict']) * 6
-    return (f"Over the {len(results['verdict'])} settings, against the three merging baselines SG-LoRA is ahead on {tot['win']}, level on "
-            f"{tot['tie']} and behind on {tot['lose']} of {n} recall numbers; against Zero-Shot CLIP it is ahead on {zs['win']}, level on "
-            f"{zs['tie']} and behind on {zs['lose']} of {m}; against the Oracle (trained on the task) ahead on {orc['win']}, level on "
-            f"{orc['tie']} and behind on {orc['lose']} of {m}. 'Level' means within max(2 std over generator seeds, 1 point).")
-
-def spread_md(tables:dict)->str:
-    "SG-LoRA's spread over the samples of one task (std over samples, averaged over tasks and generators), per setting."
-    head = ["| setting | I2T R@1 | I2T R@5 | I2T R@10 | T2I R@1 | T2I R@5 | T2I R@10 |", "|---|---|---|---|---|---|---|"]
-    return "\n".join(head + [f"| {n} | " + " | ".join(f"{x:.2f}" for x in e['SG-LoRA']['sample_std']['i2t'] + e['SG-LoRA']['sample_std']['t2i']) + " |"
-                              for n, e in tables.items()])
-
-def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
-    "report.md, tables.png and selection.png in `out`."
-    import matplotlib; import matplotlib.pyplot as plt
-    out = Path(out)
-    with matplotlib.rc_context({'figure.max_open_warning': 0}):
-        fig = plot_tables({n: e for t in results['tables'].values() for n, e in t.items()})
-        fig.savefig(out/'tables.png', dpi=110, bbox_inches='tight'); plt.close(fig)
-        fig = plot_selection(trials)
-        fig.savefig(out/'selection.png', dpi=100, bbox_inches='tight'); plt.close(fig)
-    T = results['tables']
-    sel = results['selected']
-    roles = {s: ", ".join(f"{len(v)} {r}" for r, v in results['tasks'][s].items()) for s in results['tasks']}
-    md = [f"# SG-LoRA on the `{results['preset']}` preset (seed {results['seed']})", "",
-          f"{cfg['about']}. Recall@K in percent on each unseen task's test split, averaged over unseen tasks; "
-          f"SG-LoRA is the mean over {cfg['generator_seeds']} generators (seeds {cfg['generator_seed_list']}) of {cfg['samples']} samples "
-          f"per task, ± the standard deviation over generators. **Bold**: best, <u>underlined</u>: second best among the methods that "
-          "do not see the task's data (the Oracle is a reference).", "",
-          "Tasks per source: " + "; ".join(f"{s}: {r}" for s, r in roles.items()) + f". K = {cfg['K']} experts for every method.", "",
-          "## Table 1: in-source", "", table_md(T['table1']), "",
-          "The paper's Table 1 (ViT-B/16, other data: compare orderings and gaps, not values):", "",
-          table_md({PAPER_NAMES[s]: PAPER['table1'][s] for s in T['table1'] if s in PAPER['table1']}), "",
-          "## Table 2: cross-source", "", table_md(T['table2']), "",
-          "The paper's Table 2:", "",
-          table_md({PAPER_NAMES[s]: PAPER['table2'][s] for s in T['table2'] if s in PAPER['table2']}), "",
-          "## SG-LoRA's samples", "",
-          f"Each generated LoRA is a sample; the tables give the mean over {cfg['samples']} samples per task. How much one sample's "
-          "recall varies around that mean (standard deviation over the samples of a task, averaged over tasks and generators, in points):", "",
-          spread_md({n: e for t in T.values() for n, e in t.items()}), "",
-          "## Where SG-LoRA wins, ties and loses", "",
-          "Per setting, of the six recalls (a recall counts as level when the gap is within max(2 std over generator seeds, 1 point)):", "",
-          *verdict_lines(results), "", summary_sentence(results), "",
-          "![R@1 of every method](tables.png)", "",
-          "## Hyperparameters chosen on validation tasks", "",
-          "Mean recall (mR, the mean of the six recalls) on the validation tasks, for the chosen settings:", "",
-          "| source | val tasks | tau (SG-LoRA) | latent | epochs | lr | hidden | val mR SG-LoRA | tau (Top-K LoRA Weighted) | val mR Top-K LoRA Weighted |",
-          "|---|---|---|---|---|---|---|---|---|---|",
-          *[f"| {s} | {results['validation'][s]['tasks']} | {v['tau']:g} | {v['cvae']['latent']} | {v['cvae']['epochs']} | {v['cvae']['lr']:g} | "
-            f"{v['cvae']['hidden']} | {results['validation'][s]['SG-LoRA']:.2f} | {v['tau_topk']:g} | {results['validation'][s]['Top-K LoRA Weighted']:.2f} |"
-            for s, v in sel.items()], "",
-          "![validation mean recall of every trial](selection.png)", "",
-          "## Cost", "",
-          f"SG-LoRA generation, text to LoRA (D = {results['D']}) for one unseen task: {results['generation_ms']:.2f} ms "
-          f"(median of 20 calls; by source {results['generation_ms_by_source']}).", "",
-          "Wall time of this run by stage (the report's own time is in results.json):", "", _timings_md(results), ""]
-    atomic_write(lambda p: p.write_text("\n".join(md)), out/'report.md')
-    return out/'report.md'
+        res['timings'] = dict(st.seconds, total=round(time.perf_counter() - t_all, 2))   # what the report can show: up to itself
+        write_report(res, {s: gens.selection[s]['trials'] for s in study.sources}, out, cfg)
+    res['timings'] = dict(st.seconds, total=round(time.perf_counter() - t_all, 2))
+    write_json(out/'results.json', res)
+    p.stage(f"wrote {out/'report.md'}, {out/'results.json'} ({res['timings']['total']:.1f} s)")
+    return res
 
 # %% ../nbs/05a_reproduce.ipynb #00000010
 def main(argv:list|None=None):
@@ -319,15 +312,6 @@ def main(argv:list|None=None):
     except (ValueError, FileNotFoundError) as e: ap.exit(2, f"sg-lora reproduce: error: {e}\n")
 
 # %% ../nbs/05a_reproduce.ipynb #00000018
-def _run_child(cmd:list)->tuple[float, float, int]:
-    "Wall seconds, peak RSS (GiB) and exit status of one child process."
-    import os, subprocess
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd)
-    _, status, ru = os.wait4(p.pid, 0)
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return time.perf_counter() - t0, ru.ru_maxrss / 2**20, p.returncode
-
 def benchmark_reproduce(preset:str='tiny', seed:int=0, cache:str|Path|None=None, out:str|Path|None=None)->dict:
     "Run `sg-lora reproduce` from an empty cache and again cached, each in a fresh process; print and return wall time and peak memory."
     import tempfile
@@ -336,24 +320,13 @@ def benchmark_reproduce(preset:str='tiny', seed:int=0, cache:str|Path|None=None,
     out = Path(out or tempfile.mkdtemp(prefix='sg-lora-run-'))
     cmd = [sys.executable, '-c', 'from sg_lora.reproduce import main; main()', 'reproduce', '--preset', preset, '--seed', str(seed),
            '--out', str(out), '--cache', str(cache), '--quiet']
-    w1, m1, rc1 = _run_child(cmd)
-    if rc1: raise RuntimeError(f"sg-lora reproduce failed (exit {rc1})")
+    r1 = run_child(cmd)
+    if r1['rc']: raise RuntimeError(f"sg-lora reproduce failed (exit {r1['rc']})")
     stages = json.loads((out/'results.json').read_text())['timings']
-    w2, m2, rc2 = _run_child(cmd)
-    if rc2: raise RuntimeError(f"sg-lora reproduce failed on the cached run (exit {rc2})")
+    r2, m = run_child(cmd), machine()
+    if r2['rc']: raise RuntimeError(f"sg-lora reproduce failed on the cached run (exit {r2['rc']})")
+    (w1, m1), (w2, m2) = (r1['wall_s'], r1['peak_gib']), (r2['wall_s'], r2['peak_gib'])
     print(f"sg-lora reproduce --preset {preset} --seed {seed}, from an empty cache: {w1 / 60:.1f} min wall, peak memory {m1:.2f} GiB")
     print("  stages (s): " + ", ".join(f"{k} {v:.0f}" for k, v in stages.items() if k != 'total'))
-    print(f"again, everything cached: {w2:.1f} s wall, peak memory {m2:.2f} GiB")
-    return dict(empty_cache_s=round(w1, 1), empty_cache_peak_gib=round(m1, 2), stages=stages, cached_s=round(w2, 1), cached_peak_gib=round(m2, 2), out=str(out))
-
-def generation_latency(D:int, cfg:CVAECfg, E:int=512, experts:int=16, calls:int=20)->float:
-    "Median ms of one generation from a description embedding (Eq. 6-8, prior, decoder) for LoRAs of length D, random weights."
-    from sg_lora.experts import ExpertRepo
-    from sg_lora.semantics import task_semantics
-    m = CVAE(D, cfg).eval()
-    repo = ExpertRepo(torch.randn(experts, D) * .01, torch.rand(experts, D) * 1e-4, torch.randn(experts, E), [f"e{i}" for i in range(experts)])
-    d = torch.randn(1, E)
-    def call(): s = task_semantics(d, repo); return m.generate(s.mu, s.var)
-    call(); ts = []
-    for _ in range(calls): t0 = time.perf_counter(); call(); ts.append(time.perf_counter() - t0)
-    return 1e3 * sorted(ts)[calls // 2]
+    print(f"again, everything cached: {w2:.1f} s wall, peak memory {m2:.2f} GiB\n{machine_line(m)}")
+    return dict(empty_cache_s=round(w1, 1), empty_cache_peak_gib=round(m1, 2), stages=stages, cached_s=round(w2, 1), cached_peak_gib=round(m2, 2), out=str(out), machine=m)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_zoo.ipynb #00000001
 from __future__ import annotations
-import json, re, time, hashlib
+import json, re, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 
@@ -14,13 +14,16 @@ import torch.nn.functional as F
 from safetensors import safe_open
 from safetensors.torch import save_file
 from .progress import Progress, as_progress
-from .lora import LoraCfg, LoraSpec, QKVLora, inject_lora, lora_layers, lora_params, get_lora_vector, set_lora_vector, lora_spec, check_compatible, atomic_write
-from .data import Task, Split, cache_dir
-from .backbone import Backbone, retrieval_recall, task_recall
+from .lora import LoraCfg, LoraSpec, QKVLora, inject_lora, lora_layers, lora_params, get_lora_vector, set_lora_vector, lora_spec, check_compatible
+from .store import atomic_write, cache_dir, config_key, run_child, machine, machine_line
+from .data import Task, Split
+from .backbone import Backbone
+from .metrics import task_recall, no_lora, mean_recall
+from .experts import ExpertRepo, expert_repo
 
 # %% auto #0
-__all__ = ['ZooCfg', 'multi_caption_loss', 'train_lora', 'initial_lora', 'LoraZoo', 'build_zoo', 'load_zoo', 'zoo_dir',
-           'benchmark_zoo', 'mean_recall', 'recall_with']
+__all__ = ['ZooCfg', 'multi_caption_loss', 'train_lora', 'initial_lora', 'LoraZoo', 'zoo_missing', 'build_zoo', 'load_zoo',
+           'repo_from_zoo', 'zoo_dir', 'benchmark_zoo']
 
 # %% ../nbs/01_zoo.ipynb #00000006
 @dataclass
@@ -41,7 +44,7 @@ class ZooCfg:
             raise ValueError(f"ZooCfg.snapshots (M={self.snapshots}) must be between 1 and epochs={self.epochs}")
 
     def key(self, backbone:str, world:str='')->str:
-        return hashlib.sha256(json.dumps([asdict(self), backbone, world], sort_keys=True).encode()).hexdigest()[:16]
+        return config_key([asdict(self), backbone, world])
 
 # %% ../nbs/01_zoo.ipynb #00000008
 def multi_caption_loss(img:Tensor, txt:Tensor, logit_scale:Tensor)->Tensor:
@@ -87,7 +90,7 @@ def train_lora(
                 opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
             tot += loss.item()
         losses.append(tot / (len(tr) // cfg.batch_size))
-        if va is not None: val.append(retrieval_recall(bb.encode_images(va.images) @ vtxt.T, vown, ks=(1,)))
+        if va is not None: val.append(task_recall(bb, va, ks=(1,), txt=(vtxt, vown)))
         if ep >= cfg.epochs - cfg.snapshots: snaps.append(get_lora_vector(bb.model))
         epochs.comment = f"{task.name}: loss {losses[-1]:.3f}"
     return dict(W=torch.stack(snaps), loss=losses, val_r1=[(v['i2t'][0] + v['t2i'][0]) / 2 for v in val])
@@ -135,7 +138,7 @@ class LoraZoo:
                        [self.groups[i] for i in ix], self.spec, [self.history[i] for i in ix])
 
 # %% ../nbs/01_zoo.ipynb #00000012
-def _fname(t:Task)->str: return re.sub(r'[^A-Za-z0-9_.-]+', '_', t.name) + '.safetensors'
+def _file_name(t:Task)->str: return re.sub(r'[^A-Za-z0-9_.-]+', '_', t.name) + '.safetensors'
 
 def _save_task(path:Path, t:Task, out:dict, d:Tensor, spec:LoraSpec, cfg:ZooCfg, seconds:float):
     meta = dict(name=t.name, source=t.source, group=t.group, description=t.description, spec=json.dumps(asdict(spec)),
@@ -148,6 +151,10 @@ def _load_task(path:Path)->dict:
             m = f.metadata(); return dict(W=f.get_tensor('W'), d=f.get_tensor('d'), meta=m, spec=LoraSpec(**json.loads(m['spec'])))
     except Exception as e:
         raise ValueError(f"{path} is not a readable zoo file ({type(e).__name__}: {e}); delete it to retrain that task") from None
+
+def zoo_missing(path:str|Path, tasks:list[Task])->list[Task]:
+    "The tasks that have no LoRA file in the zoo folder `path` yet."
+    return [t for t in tasks if not (Path(path)/t.source/_file_name(t)).exists()]
 
 def build_zoo(
     bb:Backbone,            # the frozen backbone (a LoRA is injected if it has none)
@@ -163,20 +170,18 @@ def build_zoo(
     check_compatible(LoraSpec(bb.name, cfg.lora.r, cfg.lora.alpha, cfg.lora.targets, cfg.lora.tower, spec.n_blocks, spec.width), spec, 'ZooCfg')
     init = initial_lora(bb, cfg)
     p = as_progress(progress)
-    for t in (loop := p(tasks, 'zoo', nested=True)):
-        f = path/t.source/_fname(t)
-        if f.exists(): continue
+    for t in (loop := p(zoo_missing(path, tasks), 'zoo', nested=True)):
         t0 = time.perf_counter()
         out = train_lora(bb, t, cfg, init, p)
         loop.comment = f"{t.name}: loss {out['loss'][-1]:.3f}"
-        _save_task(f, t, out, bb.encode_texts([t.description])[0], spec, cfg, time.perf_counter() - t0)
+        _save_task(path/t.source/_file_name(t), t, out, bb.encode_texts([t.description])[0], spec, cfg, time.perf_counter() - t0)
     set_lora_vector(bb.model, init)
     return load_zoo(path, [t.name for t in tasks], [t.source for t in tasks], spec)
 
 def load_zoo(path:str|Path, names:list[str]|None=None, sources:list[str]|None=None, spec:LoraSpec|None=None)->LoraZoo:
     "Load a zoo folder (all of it, or the tasks `names` of `sources`), checking every file against `spec`."
     path = Path(path)
-    files = [path/s/_fname(Task(n, s, '', {})) for n, s in zip(names, sources)] if names is not None else sorted(path.glob('*/*.safetensors'))
+    files = [path/s/_file_name(Task(n, s, '', {})) for n, s in zip(names, sources)] if names is not None else sorted(path.glob('*/*.safetensors'))
     if not files: raise FileNotFoundError(f"no zoo files in {path}")
     ents = [_load_task(f) for f in files]
     spec = spec or ents[0]['spec']
@@ -184,6 +189,11 @@ def load_zoo(path:str|Path, names:list[str]|None=None, sources:list[str]|None=No
     return LoraZoo(torch.stack([e['W'] for e in ents]), torch.stack([e['d'] for e in ents]), [e['meta']['name'] for e in ents],
                    [e['meta']['source'] for e in ents], [e['meta']['group'] for e in ents], spec,
                    [json.loads(e['meta']['history']) for e in ents])
+
+def repo_from_zoo(zoo:LoraZoo, names:list[str])->ExpertRepo:
+    "The expert repository (Eq. 5) of the zoo tasks `names`, of any mix of sources."
+    z = zoo.subset(names)
+    return expert_repo(z.W, z.d, z.names, z.sources)
 
 # %% ../nbs/01_zoo.ipynb #00000019
 def zoo_dir(bb_name:str='tiny-world', cfg:ZooCfg|None=None, world:str='', cache:str|Path|None=None)->Path:
@@ -193,26 +203,16 @@ def zoo_dir(bb_name:str='tiny-world', cfg:ZooCfg|None=None, world:str='', cache:
 
 def benchmark_zoo(path:str|Path|None=None)->dict:
     "Build the default tiny-world zoo into an empty folder in a fresh process; print and return wall time and peak memory."
-    import subprocess, sys, resource
+    import sys
     from sg_lora.data import WorldCfg
     path = Path(path or zoo_dir(world=WorldCfg().key()))
     if any(path.glob('*/*.safetensors')): raise ValueError(f"{path} already holds a zoo: the benchmark needs an empty folder")
     code = ("from sg_lora.zoo import *; from sg_lora.backbone import load_backbone; from sg_lora.data import build_world; "
             "bb = load_backbone(progress=False); w = build_world(progress=False); "
             f"build_zoo(bb, [t for ts in w.tasks.values() for t in ts], ZooCfg(), {str(path)!r}, progress=False)")
-    t0 = time.perf_counter()
-    subprocess.run([sys.executable, '-c', code], check=True)
-    wall, peak = time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20
+    r = run_child([sys.executable, '-c', code])
+    if r['rc']: raise RuntimeError(f"building the zoo in a child process failed (exit {r['rc']})")
+    wall, peak, m = r['wall_s'], r['peak_gib'], machine()
     n = len(list(path.glob('*/*.safetensors')))
-    print(f"tiny-world zoo: {n} tasks in {wall / 60:.1f} min wall ({wall / n:.1f} s per task), peak memory {peak:.2f} GiB")
-    return dict(tasks=n, wall_s=round(wall, 1), peak_gib=round(peak, 2), path=str(path))
-
-# %% ../nbs/01_zoo.ipynb #0000001f
-def mean_recall(rs:list[dict])->dict:
-    "The mean of several `retrieval_recall` results."
-    return {k: [sum(r[k][i] for r in rs) / len(rs) for i in range(len(rs[0][k]))] for k in rs[0]}
-
-def recall_with(bb:Backbone, v:Tensor|None, split:Split)->dict:
-    "Recall@1/5/10 on `split` with the flat LoRA `v` set into the backbone (None: no LoRA, B = 0)."
-    set_lora_vector(bb.model, v if v is not None else torch.zeros(lora_spec(bb.model).numel))
-    return task_recall(bb, split)
+    print(f"tiny-world zoo: {n} tasks in {wall / 60:.1f} min wall ({wall / n:.1f} s per task), peak memory {peak:.2f} GiB; {machine_line(m)}")
+    return dict(tasks=n, wall_s=round(wall, 1), peak_gib=round(peak, 2), path=str(path), machine=m)
