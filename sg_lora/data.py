@@ -4,7 +4,7 @@
 
 # %% ../nbs/00a_data.ipynb #cff743d4
 from __future__ import annotations
-import csv, io, json, math, os, warnings
+import csv, io, json, math, warnings
 from dataclasses import dataclass, field, asdict
 from functools import lru_cache
 from importlib.resources import files

@@ -5,10 +5,8 @@
 # %% ../nbs/05_eval.ipynb #00000001
 from __future__ import annotations
 import json
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass
 
-import numpy as np
 import torch
 from torch import Tensor
 from .progress import Progress, as_progress
@@ -16,7 +14,7 @@ from .lora import lora_spec
 from .metrics import task_recall
 from .experts import ExpertRepo
 from .semantics import task_semantics
-from .cvae import CVAECfg, CVAE
+from .cvae import CVAECfg
 from .generator import SGLoRA, fit_sglora
 
 # %% auto #0

@@ -5,9 +5,8 @@
 # %% ../nbs/05b_report.ipynb #9379c47b
 from __future__ import annotations
 from pathlib import Path
-import torch
 from .store import atomic_write
-from .eval import METHODS, summary
+from .eval import METHODS
 
 # %% auto #0
 __all__ = ['PAPER', 'PAPER_NAMES', 'table_md', 'compare', 'plot_tables', 'plot_selection', 'verdict_lines', 'summary_sentence',

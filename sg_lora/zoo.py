@@ -18,7 +18,7 @@ from .lora import LoraCfg, LoraSpec, QKVLora, inject_lora, lora_layers, lora_par
 from .store import atomic_write, cache_dir, config_key, run_child, machine, machine_line
 from .data import Task, Split
 from .backbone import Backbone
-from .metrics import task_recall, no_lora, mean_recall
+from .metrics import task_recall
 from .experts import ExpertRepo, expert_repo
 
 # %% auto #0
