@@ -1,6 +1,6 @@
 """Run one shell command; print its wall time and the peak resident memory of its processes.
 Usage: python .ci/measure.py LABEL 'COMMAND'  (exits with the command's status)."""
-import os, resource, subprocess, sys, time
+import resource, subprocess, sys, time
 label, cmd = sys.argv[1], sys.argv[2]
 t0 = time.perf_counter()
 rc = subprocess.call(cmd, shell=True)
