@@ -64,7 +64,7 @@ class Backbone:
 @dataclass
 class TinyCfg:
     "Architecture and pretraining recipe of the `tiny-world` backbone."
-    image_size:int=48        # input resolution
+    image_size:int=40        # input resolution
     patch_size:int=8         # ViT patch size
     width:int=128            # visual width
     layers:int=4             # visual blocks

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, asdict
 from pathlib import Path
+from typing import Callable
 
 import torch
 from torch import nn, Tensor
@@ -16,7 +17,8 @@ from .progress import Progress, as_progress
 from .store import atomic_write
 
 # %% auto #0
-__all__ = ['CVAECfg', 'Normaliser', 'CVAE', 'train_cvae', 'save_cvae', 'load_cvae']
+__all__ = ['CVAECfg', 'Normaliser', 'CVAE', 'train_cvae', 'cvae_val_loss', 'save_cvae', 'load_cvae', 'mean_distances',
+           'condition_sensitivity', 'condition_distance', 'plot_diagnostics']
 
 # %% ../nbs/04_cvae.ipynb #00000006
 @dataclass
@@ -25,10 +27,14 @@ class CVAECfg:
     latent:int=32        # size of z
     hidden:int=512       # width of every hidden layer
     lam:float=1.0        # lambda, the weight of the KL term (Eq. 9)
-    epochs:int=200       # passes over the training snapshots
+    epochs:int=200       # passes over the training snapshots (at most, with early stopping)
     lr:float=3e-4        # Adam learning rate
     batch_size:int=32    # snapshots per step
     seed:int=0           # seeds initialisation, batches and the reparameterisation noise
+    patience:int=0       # stop after this many validation checks without improvement; 0: never stop early
+    eval_every:int=10    # epochs between validation checks (only when `train_cvae` gets `val`)
+    residual:bool=False  # beyond the paper: the decoder outputs x(mu*) + f(z, c), f starting at zero
+    basis:int=0          # beyond the paper: work in the top `basis` principal directions; 0: all D coordinates
 
 class Normaliser(nn.Module):
     "Per-coordinate standardisation of LoRA vectors and of the condition (mu*, var*)."
@@ -55,25 +61,61 @@ def _mlp(*sizes):
     return nn.Sequential(*layers[:-1])
 
 class CVAE(nn.Module):
-    "q(z|X,c) and p(z|c): two-layer MLPs; p(X|z,c): a three-layer MLP (Sec. 4.1). X is (n, D), c is (n, 2D)."
+    "q(z|X,c) and p(z|c): two-layer MLPs; p(X|z,c): a three-layer MLP (Sec. 4.1). X is (n, D), c is (n, 2d), d = D or `cfg.basis`."
     def __init__(self, D:int, cfg:CVAECfg):
         super().__init__()
+        if not 0 <= cfg.basis <= D: raise ValueError(f"basis={cfg.basis} must lie in [0, D={D}]; use 0 for no basis")
         self.D, self.cfg = D, cfg
-        h, k = cfg.hidden, cfg.latent
+        h, k, d = cfg.hidden, cfg.latent, cfg.basis or D   # d: coordinates per LoRA that the networks see
         self.norm = Normaliser(D)
-        self.encoder = _mlp(3 * D, h, 2 * k)      # q(z | X, c)
-        self.prior = _mlp(2 * D, h, 2 * k)        # p(z | c)
-        self.decoder = _mlp(k + 2 * D, h, h, D)   # p(X | z, c)
+        self.encoder = _mlp(3 * d, h, 2 * k)      # q(z | X, c)
+        self.prior = _mlp(2 * d, h, 2 * k)        # p(z | c)
+        self.decoder = _mlp(k + 2 * d, h, h, d)   # p(X | z, c)
+        if cfg.basis: self.register_buffer('P', torch.zeros(D, cfg.basis))   # orthonormal columns, set by `fit_basis`
+        if cfg.residual: nn.init.zeros_(self.decoder[-1].weight); nn.init.zeros_(self.decoder[-1].bias)
+
+    def cond(self, mu:Tensor, var:Tensor)->Tensor:
+        "The condition c (n, 2d) in model units."
+        if not self.cfg.basis: return self.norm.c(mu, var)
+        v = (var / self.norm.std ** 2) @ self.P ** 2                     # (n, basis) variances of the coordinates
+        return torch.cat([self.norm.x(mu) @ self.P, torch.log(v + 1e-6)], -1)
+
+    def coords(self, X:Tensor)->Tensor:
+        "Standardised LoRAs (..., D) as the (..., d) coordinates the networks see."
+        return X @ self.P if self.cfg.basis else X
+
+    def decode(self, z:Tensor, c:Tensor)->Tensor:
+        "Standardised LoRAs (..., D) from latents (..., latent) and conditions (..., 2d)."
+        out = self.decoder(torch.cat([z, c], -1))                       # (..., d)
+        if self.cfg.residual: out = out + c[..., :out.shape[-1]]        # x(mu*) (its coordinates) + f(z, c)
+        return out @ self.P.T if self.cfg.basis else out
 
     def loss(self, X:Tensor, c:Tensor, g:torch.Generator|None=None)->tuple[Tensor, Tensor]:
-        "Eq. 9 on standardised X (n, D) and c (n, 2D): (reconstruction, KL), each averaged over the batch."
-        mq, lq = self.encoder(torch.cat([X, c], -1)).chunk(2, -1)
+        "Eq. 9 on standardised X (n, D) and c (n, 2d): (reconstruction, KL), each averaged over the batch."
+        mq, lq = self.encoder(torch.cat([self.coords(X), c], -1)).chunk(2, -1)
         mp, lp = self.prior(c).chunk(2, -1)
         lq, lp = lq.clamp(-10, 10), lp.clamp(-10, 10)   # log-variances in a safe range
         z = mq + (0.5 * lq).exp() * torch.randn(mq.shape, generator=g)
-        rec = (self.decoder(torch.cat([z, c], -1)) - X).square().sum(-1).mean()
+        rec = (self.decode(z, c) - X).square().sum(-1).mean()
         kl = 0.5 * (lp - lq + (lq.exp() + (mq - mp) ** 2) / lp.exp() - 1).sum(-1).mean()
         return rec, kl
+
+    @torch.no_grad()
+    def fit_basis(self, Xn:Tensor, mun:Tensor)->CVAE:
+        "Set P to the top `cfg.basis` right singular vectors of the standardised X and mu* rows, stacked."
+        A = torch.cat([Xn, mun])                                           # (2N, D)
+        if self.cfg.basis > min(A.shape):
+            raise ValueError(f"basis={self.cfg.basis} exceeds the {min(A.shape)} directions that {len(A)} rows of length "
+                             f"{A.shape[1]} can span; use basis <= {min(A.shape)}")
+        self.P.copy_(torch.linalg.svd(A, full_matrices=False).Vh[:self.cfg.basis].T)   # (D, basis)
+        return self
+
+    def sample_z(self, c:Tensor, n:int, seed:int)->Tensor:
+        "`n` latents per condition from the semantic prior p(z|c): (tasks, n, latent)."
+        mp, lp = self.prior(c).chunk(2, -1)                                   # (t, k)
+        lp = lp.clamp(-10, 10)
+        g = torch.Generator().manual_seed(seed)
+        return mp[:, None] + (0.5 * lp).exp()[:, None] * torch.randn(len(c), n, mp.shape[-1], generator=g)  # (t, n, k)
 
     @torch.no_grad()
     def generate(self, mu:Tensor, var:Tensor, n:int=1, seed:int=0)->Tensor:
@@ -81,31 +123,39 @@ class CVAE(nn.Module):
         if mu.ndim != 2 or mu.shape != var.shape or mu.shape[1] != self.D:
             raise ValueError(f"condition must be mu*, var* of shape (tasks, {self.D}) for LoRAs of length D={self.D}; "
                              f"got {tuple(mu.shape)}, {tuple(var.shape)}")
-        c = self.norm.c(mu, var)
-        mp, lp = self.prior(c).chunk(2, -1)                                   # (t, k)
-        lp = lp.clamp(-10, 10)
-        g = torch.Generator().manual_seed(seed)
-        z = mp[:, None] + (0.5 * lp).exp()[:, None] * torch.randn(len(c), n, mp.shape[-1], generator=g)  # (t, n, k)
-        cc = c[:, None].expand(-1, n, -1)
-        return self.norm.x_inv(self.decoder(torch.cat([z, cc], -1)))
+        c = self.cond(mu, var)                                                # (t, 2d)
+        z = self.sample_z(c, n, seed)                                         # (t, n, k)
+        return self.norm.x_inv(self.decode(z, c[:, None].expand(-1, n, -1)))  # (t, n, D)
 
 # %% ../nbs/04_cvae.ipynb #0000000a
+def _validate(m:CVAE, val:Callable)->float:
+    "`val(m)` with the model in eval mode and autograd off; NaN scores count as -inf."
+    m.eval()
+    with torch.no_grad(): s = float(val(m))
+    m.train()
+    return s if s == s else float('-inf')
+
 def train_cvae(
     X:Tensor,            # (N, D) training LoRAs (snapshots)
     mu:Tensor,           # (N, D) mu* of each snapshot's task
     var:Tensor,          # (N, D) var* of each snapshot's task
     cfg:CVAECfg=CVAECfg(),
     progress:bool|str|Progress=True, # show the epochs (see `as_progress`)
-)->tuple[CVAE, list]:
-    "Fit a CVAE on (X, c) pairs; returns the model and the per-epoch (reconstruction, KL) history."
+    val:Callable[[CVAE], float]|None=None, # validation score, higher is better, e.g. `lambda m: -cvae_val_loss(m, Xv, muv, varv)`
+)->tuple[CVAE, list[dict]]:
+    "Fit a CVAE on (X, c) pairs; returns the model (its best-scoring state when `val` is given) and the per-epoch history."
     if not (X.shape == mu.shape == var.shape and X.ndim == 2):
         raise ValueError(f"X, mu and var must all be (N, D); got {tuple(X.shape)}, {tuple(mu.shape)}, {tuple(var.shape)}")
+    if cfg.eval_every < 1 or cfg.patience < 0:
+        raise ValueError(f"need eval_every >= 1 and patience >= 0; got {cfg.eval_every}, {cfg.patience}")
     torch.manual_seed(cfg.seed)
     m = CVAE(X.shape[1], cfg)
     m.norm.fit(X)
-    Xn, c = m.norm.x(X), m.norm.c(mu, var)
+    Xn = m.norm.x(X)
+    if cfg.basis: m.fit_basis(Xn, m.norm.x(mu))
+    c = m.cond(mu, var)
     opt = torch.optim.Adam(m.parameters(), lr=cfg.lr)
-    g, hist = torch.Generator().manual_seed(cfg.seed), []
+    g, hist, best, since = torch.Generator().manual_seed(cfg.seed), [], None, 0
     for ep in (epochs := as_progress(progress)(range(cfg.epochs), 'generator epochs')):
         perm, r_, k_ = torch.randperm(len(X), generator=g), 0., 0.
         for i in range(0, len(X), cfg.batch_size):
@@ -114,9 +164,30 @@ def train_cvae(
                 rec, kl = m.loss(Xn[idx], c[idx], g)
                 opt.zero_grad(set_to_none=True); (rec + cfg.lam * kl).backward(); opt.step()
             r_ += rec.item() * len(idx); k_ += kl.item() * len(idx)
-        hist.append((r_ / len(X), k_ / len(X)))
-        epochs.comment = f"reconstruction {hist[-1][0]:.3f}, KL {hist[-1][1]:.3f}"
+        hist.append(dict(epoch=ep + 1, rec=r_ / len(X), kl=k_ / len(X)))
+        epochs.comment = f"reconstruction {hist[-1]['rec']:.3f}, KL {hist[-1]['kl']:.3f}"
+        if val is None or ((ep + 1) % cfg.eval_every and ep + 1 < cfg.epochs): continue
+        hist[-1]['val'] = s = _validate(m, val)
+        if best is None or s > best[0]: best, since = (s, {k: v.detach().clone() for k, v in m.state_dict().items()}), 0
+        else: since += 1
+        if cfg.patience and since >= cfg.patience: break
+    if best is not None: m.load_state_dict(best[1])
     return m.eval(), hist
+
+# %% ../nbs/04_cvae.ipynb #c5c055da
+@torch.no_grad()
+def cvae_val_loss(
+    m:CVAE,          # a CVAE (its normalisation and basis already fitted)
+    X:Tensor,        # (N, D) held-out LoRAs
+    mu:Tensor,       # (N, D) mu* of each row's task
+    var:Tensor,      # (N, D) var* of each row's task
+    seed:int=0,      # seeds the reparameterisation noise
+)->float:
+    "The negative ELBO (Eq. 9: reconstruction + lam * KL, mean over rows) of held-out rows, in the model's standardised units."
+    if not (X.shape == mu.shape == var.shape and X.ndim == 2 and X.shape[1] == m.D):
+        raise ValueError(f"X, mu and var must all be (N, {m.D}); got {tuple(X.shape)}, {tuple(mu.shape)}, {tuple(var.shape)}")
+    rec, kl = m.loss(m.norm.x(X), m.cond(mu, var), torch.Generator().manual_seed(seed))
+    return (rec + m.cfg.lam * kl).item()
 
 # %% ../nbs/04_cvae.ipynb #0000000e
 def save_cvae(path:str|Path, m:CVAE, **meta:str)->Path:
@@ -137,3 +208,90 @@ def load_cvae(path:str|Path)->CVAE:
     except ValueError: raise
     except Exception as e: raise ValueError(f"{path} is not a readable generator file ({type(e).__name__}: {e}); retrain or re-copy it") from None
     return m.eval()
+
+# %% ../nbs/04_cvae.ipynb #6eb2845c
+def mean_distances(
+    gen:Tensor,         # (tasks, n, D) generated LoRAs
+    oracle:Tensor,      # (tasks, D) each task's Oracle LoRA
+    mu_star:Tensor,     # (tasks, D) each task's mu*
+    train_mean:Tensor,  # (D,) mean of the generator's training LoRAs
+)->dict:
+    "Distances of the generated mean, mu* and the training mean to each task's Oracle: {'per_task': {name: list}, 'mean': {name: float}}."
+    if gen.ndim != 3 or oracle.shape != gen.shape[::2] or mu_star.shape != oracle.shape or train_mean.shape != oracle.shape[1:]:
+        raise ValueError(f"need gen (tasks, n, D), oracle and mu_star (tasks, D), train_mean (D,); got {tuple(gen.shape)}, "
+                         f"{tuple(oracle.shape)}, {tuple(mu_star.shape)}, {tuple(train_mean.shape)}")
+    off = oracle - train_mean                                              # (t, D) the Oracle's offset
+    pt = {'mean_dist': off.norm(dim=-1)}                                   # (t,) the training mean's distance
+    for name, x in (('gen', gen.mean(1)), ('mu', mu_star)):
+        pt[f'{name}_dist'] = (x - oracle).norm(dim=-1)                     # (t,)
+        pt[f'{name}_rel'] = pt[f'{name}_dist'] / pt['mean_dist'].clamp_min(1e-12)
+        pt[f'{name}_cos'] = nn.functional.cosine_similarity(x - train_mean, off, dim=-1)
+    return {'per_task': {k: v.tolist() for k, v in pt.items()}, 'mean': {k: v.mean().item() for k, v in pt.items()}}
+
+# %% ../nbs/04_cvae.ipynb #7c6dde82
+@torch.no_grad()
+def condition_sensitivity(
+    m:CVAE,         # a trained CVAE
+    mu:Tensor,      # (tasks, D) mu* of at least 2 tasks
+    var:Tensor,     # (tasks, D) their var*
+    n:int=8,        # latents per task, at least 2
+    seed:int=0,     # seeds the latents
+)->dict:
+    "How much the output (standardised units) depends on the condition: variance across conditions vs across z, and shuffled conditions at fixed z."
+    t = len(mu)
+    if t < 2 or n < 2: raise ValueError(f"need at least 2 tasks and n >= 2 latents; got {t} tasks, n={n}")
+    c = m.cond(mu, var)                                                     # (t, 2d)
+    z = m.sample_z(c, n, seed)                                              # (t, n, k)
+    x = m.decode(z, c[:, None].expand(-1, n, -1))                           # (t, n, D) standardised
+    perm = (torch.arange(t) + 1) % t                                        # a fixed derangement
+    xs = m.decode(z, c[perm][:, None].expand(-1, n, -1))                    # same z, another task's condition
+    between, within = x.mean(1).var(0).mean().item(), x.var(1).mean().item()
+    shuffle = (x - xs).norm(dim=-1).mean().item()
+    apart = (x.mean(1) - x.mean(1)[perm]).norm(dim=-1).mean().item()       # how far the two tasks' outputs are
+    return dict(between=between, within=within, ratio=between / max(within, 1e-12),
+                shuffle_dist=shuffle, shuffle_rel=shuffle / max(apart, 1e-12))
+
+# %% ../nbs/04_cvae.ipynb #d8fd2e1d
+def condition_distance(
+    c_new:Tensor,    # (n_new, C) new conditions, in standardised units (e.g. `CVAE.cond`)
+    c_train:Tensor,  # (n_train, C) training conditions, same units; repeated rows are counted once
+)->Tensor:
+    "Each new condition's distance to its nearest training condition over the median leave-one-out nearest-neighbour distance among training conditions: (n_new,)."
+    c_train = c_train.unique(dim=0)                                         # one row per task
+    if len(c_train) < 2 or c_new.ndim != 2 or c_new.shape[1] != c_train.shape[1]:
+        raise ValueError(f"need (n, C) new conditions and at least 2 distinct (n, C) training conditions; "
+                         f"got {tuple(c_new.shape)} and {len(c_train)} distinct of width {c_train.shape[1]}")
+    dist = lambda a, b: torch.cdist(a, b, compute_mode='donot_use_mm_for_euclid_dist')
+    scale = dist(c_train, c_train).fill_diagonal_(float('inf')).min(1).values.quantile(0.5)
+    return dist(c_new, c_train).min(1).values / scale                       # (n_new,)
+
+# %% ../nbs/04_cvae.ipynb #f6e81657
+def plot_diagnostics(
+    dist:dict,               # from `mean_distances`
+    sens:dict,               # from `condition_sensitivity`
+    cdist:Tensor|list,       # (tasks,) from `condition_distance`, same tasks as `dist`
+    title:str='',
+    axs=None,                # three matplotlib axes; new ones when None
+):
+    "Three panels: distance to the Oracle per task, output variance across conditions vs across z, distance to the Oracle vs condition distance."
+    import matplotlib.pyplot as plt
+    fig = axs[0].figure if axs is not None else None
+    if axs is None: fig, axs = plt.subplots(1, 3, figsize=(13, 3.6))
+    pt = dist['per_task']; t = range(len(pt['gen_rel']))
+    a = axs[0]
+    a.bar([i - .2 for i in t], pt['gen_rel'], .4, label='generated mean'); a.bar([i + .2 for i in t], pt['mu_rel'], .4, label='mu*')
+    a.axhline(1, color='k', ls='--', lw=.8, label='training mean')
+    a.set(xlabel='task', ylabel="distance to Oracle / training mean's", title='Distance to the Oracle'); a.legend(fontsize=8)
+    a = axs[1]
+    a.bar(['across conditions', 'across z'], [sens['between'], sens['within']], color=['C0', 'C1'])
+    if min(sens['between'], sens['within']) > 0: a.set_yscale('log')
+    a.set(ylabel='output variance (standardised)', title=f"ratio {sens['ratio']:.3g}; shuffled c moves {sens['shuffle_rel']:.2f}")
+    a = axs[2]
+    cd = [float(v) for v in cdist]
+    a.scatter(cd, pt['gen_rel'], label='generated mean'); a.scatter(cd, pt['mu_rel'], marker='x', label='mu*')
+    a.axhline(1, color='k', ls='--', lw=.8)
+    a.set(xlabel='condition distance (x median train NN)', ylabel="distance to Oracle / training mean's", title='Accuracy vs novelty')
+    a.legend(fontsize=8)
+    if title: fig.suptitle(title)
+    fig.tight_layout()
+    return fig

@@ -5,7 +5,7 @@
 # %% ../nbs/00a_data.ipynb #cff743d4
 from __future__ import annotations
 import csv, io, json, math, warnings
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field, asdict, replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -19,12 +19,12 @@ from safetensors.torch import save_file, load_file, safe_open
 from .store import atomic_write, write_json, cache_dir, config_key
 
 # %% auto #0
-__all__ = ['SPLITS', 'COLORS', 'BACKGROUNDS', 'PROFILES', 'LOOKS', 'COCO_ANIMALS', 'PET_TOYS', 'FLOWER_BUGS', 'SOURCES',
-           'WORLD_VERSION', 'Split', 'Task', 'assets_path', 'Emoji', 'emoji_table', 'glyph', 'sprite',
-           'paint_background', 'Profile', 'Obj', 'Scene', 'Look', 'noun_phrase', 'caption', 'sample_scene',
-           'render_scene', 'web_caption', 'source_pool', 'choose_tasks', 'WorldCfg', 'render_pairs', 'render_task',
-           'save_splits', 'load_splits', 'World', 'world_cached', 'build_world', 'build_pretrain', 'show_pairs',
-           'show_sources']
+__all__ = ['SPLITS', 'COLORS', 'BACKGROUNDS', 'PROFILES', 'LOOKS', 'ATTRIBUTES', 'COCO_ANIMALS', 'SCENE_COMPANIONS', 'PET_TOYS',
+           'FLOWER_BUGS', 'ANIMAL_FAMILIES', 'FLOWERS', 'SOURCES', 'WORLD_VERSION', 'Split', 'Task', 'assets_path',
+           'Emoji', 'emoji_table', 'glyph', 'sprite', 'paint_background', 'Profile', 'Obj', 'Scene', 'Look',
+           'GroupStyle', 'group_style', 'noun_phrase', 'caption', 'sample_scene', 'render_scene', 'web_caption',
+           'world_emoji', 'source_pool', 'choose_tasks', 'WorldCfg', 'render_pairs', 'render_task', 'save_splits',
+           'load_splits', 'World', 'world_cached', 'build_world', 'build_pretrain', 'show_pairs', 'show_sources']
 
 # %% ../nbs/00a_data.ipynb #02ef0509
 @dataclass
@@ -74,6 +74,7 @@ def assets_path()->Path: return Path(str(files('sg_lora') / 'assets'))
 class Emoji:
     "One row of the emoji table."
     emoji:str; group:str; subgroup:str; name:str; plural:str; kind:str; faces:str  # faces: 'left', 'right' or 'none'
+    tint:str|None=None  # a colour of `COLORS`: the drawing is recoloured towards it (variants such as 'pink tulip')
 
 @lru_cache(None)
 def emoji_table()->tuple[Emoji, ...]:
@@ -102,10 +103,17 @@ def glyph(emoji:str)->Image.Image:
     if box is None: raise ValueError(f"OpenMoji has no drawing for {emoji!r}")
     return im.crop(box)
 
+def _tinted(g:Image.Image, tint:str)->Image.Image:
+    "The drawing `g` recoloured towards the colour `tint`, keeping its shading and its outline."
+    a = np.asarray(g, dtype=np.float32).copy()
+    lum = a[..., :3].mean(-1, keepdims=True) / 255
+    a[..., :3] = .25 * a[..., :3] + .75 * np.clip(lum * 1.3, 0, 1) * np.array(_TINTS[tint], np.float32)
+    return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), 'RGBA')
+
 @lru_cache(4096)
-def sprite(emoji:str, px:int, flip:bool=False, angle:int=0)->Image.Image:
-    "`emoji` scaled so its longer side is `px`, optionally mirrored and rotated by `angle` degrees."
-    g = glyph(emoji)
+def sprite(emoji:str, px:int, flip:bool=False, angle:int=0, tint:str|None=None)->Image.Image:
+    "`emoji` scaled so its longer side is `px`, optionally recoloured towards `tint`, mirrored and rotated by `angle` degrees."
+    g = glyph(emoji) if tint is None else _tinted(glyph(emoji), tint)
     k = px / max(g.size)
     g = g.resize((max(1, round(g.width * k)), max(1, round(g.height * k))), Image.LANCZOS)
     if flip: g = g.transpose(Image.FLIP_LEFT_RIGHT)
@@ -116,6 +124,9 @@ def sprite(emoji:str, px:int, flip:bool=False, angle:int=0)->Image.Image:
 COLORS = dict(red=(200, 40, 40), orange=(235, 130, 30), yellow=(235, 210, 60), green=(60, 150, 60), blue=(50, 90, 200),
               purple=(120, 60, 160), pink=(235, 140, 180), brown=(120, 80, 45), gray=(128, 128, 128),
               white=(240, 240, 240), black=(25, 25, 25))
+
+_TINTS = dict(red=(235, 40, 50), orange=(250, 140, 20), yellow=(250, 225, 40), pink=(250, 130, 200), purple=(150, 70, 220),
+              blue=(60, 110, 250), white=(250, 250, 250))  # flower variants: colours a drawing can be tinted towards
 
 def _noise(rng, S, c, amp):
     return np.clip(np.array(c)[None, None] + rng.normal(0, amp, (S, S, 1)) + rng.normal(0, amp / 3, (S, S, 3)), 0, 255)
@@ -208,18 +219,57 @@ class Look:
     contrast:float=1.          # contrast gain around mid-grey
     vignette:float=0.          # darkening towards the corners, 0 to 1
     noise:float=0.             # std of pixel noise (0-255 scale)
+    # semantic groups: how far the lighting of one group's photos may differ from another's
+    group_hue:float=0.         # hue rotation of a group's photos drawn from [-group_hue, group_hue] degrees
+    group_bg:float=1.          # chance that an image is set in one of its group's typical settings
+    group_light:float=1.       # chance that an image is lit as its family's photos are
 
 LOOKS = dict(
     scenes=Look(('sky', 'room', 'wood', 'tiles', 'road', 'grass', 'sand', 'water', 'night'),
                 dict(small=.3, medium=.4, large=.55), companions=(1, 1, 2),
-                clutter=4, tint=(1.05, 1., .88), contrast=.8, noise=4.),
+                clutter=3, tint=(1.03, 1., .95), contrast=.9, noise=3., group_hue=120.),
     pets=Look(('plain', 'stripes', 'checks', 'grass', 'sand', 'snow', 'room', 'wood'), dict(medium=.55, large=.75),
-              companions=(0, 0, 0, 1), cells=((0, 1), (1, 1), (2, 1)), max_count=2, sizes=('medium', 'large'),
-              tint=(1.12, 1., .85), vignette=.5, noise=6.),
+              companions=(0, 1, 1, 2), cells=((0, 1), (1, 1), (2, 1)), max_count=2, sizes=('medium', 'large'),
+              tint=(1.05, 1., .95), vignette=.3, noise=4., group_hue=120.),
     flowers=Look(('grass', 'sky', 'plain', 'wood', 'sand'), dict(small=.3, medium=.4, large=.55),
-                 companions=(0, 0, 1), blur=.7, saturation=1.4, tint=(.95, 1.05, .95), noise=5.),
-    web=Look(tuple(BACKGROUNDS), dict(small=.4, medium=.55, large=.7), companions=(0, 0, 0, 1)),
+                 companions=(0, 1, 1), blur=.5, saturation=1.2, noise=4., group_hue=60.),
+    web=Look(tuple(BACKGROUNDS), dict(small=.4, medium=.55, large=.7), companions=(0, 0, 0, 1), group_bg=.6, group_light=.6),
 )
+
+# %% ../nbs/00a_data.ipynb #97a4e4fe
+ATTRIBUTES = ('count', 'size', 'cell', 'pose', 'background', 'companions')  # the details a caption names
+
+@dataclass(frozen=True)
+class GroupStyle:
+    "How the photos of one semantic group of a source look, and which details tell them apart."
+    backgrounds:tuple          # the group's typical settings (keys of BACKGROUNDS)
+    vary:tuple=ATTRIBUTES      # the details that vary among its photos; the others are fixed
+    fixed:dict=field(default_factory=dict)  # the value of each fixed detail
+    hue:float=0.               # lighting: hue rotation in degrees
+    gain:float=1.              # lighting: brightness gain
+    contrast:float=1.          # lighting: contrast gain
+    light:float=1.             # the share of its photos in that lighting (the web: some)
+
+    def __hash__(self): return hash((self.backgrounds, self.vary, self.hue))
+
+def group_style(source:str, group:str, seed:int, family:str='')->GroupStyle:
+    "The style of semantic group `group` (of the wider `family`, e.g. Food & Drink) in `source`, drawn from the world seed."
+    import zlib
+    look, key = LOOKS[source], lambda s: zlib.crc32(s.encode())
+    fl = _rng(seed, 2**22 + key(family))                              # a family's lighting, the same in every source and on the web
+    hue, gain, con = fl.uniform(-1, 1), fl.uniform(.75, 1.15), fl.uniform(.75, 1.2)
+    fr = _rng(seed, SOURCES.index(source), 2**21 + key(family))     # what a family's groups share in this source: settings, what varies
+    pool = fr.choice(look.backgrounds, min(4, len(look.backgrounds)), replace=False)
+    core = set(fr.choice(ATTRIBUTES, 3, replace=False))
+    gr = _rng(seed, SOURCES.index(source), 2**20 + key(group))      # and what each group adds
+    bgs = tuple(str(b) for b in gr.choice(pool, min(3, len(pool)), replace=False))
+    if source == 'web': return GroupStyle(bgs, hue=float(hue * LOOKS['scenes'].group_hue), gain=float(gain), contrast=float(con), light=look.group_light)
+    core.add(str(gr.choice([a for a in ATTRIBUTES if a not in core])))
+    c1, c2 = (str(c) for c in gr.choice(list(COLORS), 2, replace=False))
+    fixed = dict(count=1, size=str(gr.choice(look.sizes or tuple(look.size_frac))), cell=tuple(int(v) for v in look.cells[gr.integers(len(look.cells))]),
+                 background=bgs[0], c1=c1, c2=c2)
+    return GroupStyle(bgs, tuple(a for a in ATTRIBUTES if a in core), fixed, float((hue + gr.uniform(-1, 1) / 5) * look.group_hue),
+                      float(gain * gr.uniform(.93, 1.07)), float(con * gr.uniform(.93, 1.07)))
 
 # %% ../nbs/00a_data.ipynb #2423b913
 _COUNT = {1: 'a', 2: 'two', 3: 'three', 4: 'four', 5: 'five'}
@@ -253,28 +303,49 @@ def caption(sc:Scene, style:int=0)->str:
     return ', '.join(parts + [bg]) if style == 0 else f"{bg}: " + ' '.join(parts)
 
 # %% ../nbs/00a_data.ipynb #f10aa842
-def sample_scene(e:Emoji, look:Look, rng:np.random.Generator, companions:list[Emoji])->Scene:
-    "A random scene with `e` as subject and companions drawn from `companions`."
-    def obj(x, cell, counts=None):
+def sample_scene(e:Emoji, look:Look, rng:np.random.Generator, companions:list[Emoji], style:GroupStyle|None=None)->Scene:
+    "A random scene with `e` as subject and companions drawn from `companions`; `style` fixes what its group keeps fixed."
+    vary, fx = (style.vary, style.fixed) if style else (ATTRIBUTES, {})
+    def obj(x, cell, counts=None, main=False):
         p = PROFILES[x.kind]
         sizes = tuple(s for s in p.sizes if s in look.size_frac) or (min(look.size_frac, key=look.size_frac.get),)
         if look.sizes and x is e: sizes = tuple(s for s in sizes if s in look.sizes) or look.sizes
+        if not main: sizes = sizes[:1]   # companions stay small beside the subject
         cs = [c for c in (counts or p.counts) if c <= look.max_count]
         facing = str(rng.choice(['left', 'right'])) if x.faces != 'none' else None   # only drawings with a front turn
-        return Obj(x, int(rng.choice(cs)), str(rng.choice(sizes)), cell, facing, int(rng.choice(p.angles)))
+        o = Obj(x, int(rng.choice(cs)), str(rng.choice(sizes)), cell, facing, int(rng.choice(p.angles)))
+        if main and 'count' not in vary: o.count = min(cs)
+        if main and 'size' not in vary: o.size = fx['size'] if fx['size'] in sizes else sizes[-1]
+        if main and 'pose' not in vary: o.facing, o.angle = (x.faces if x.faces != 'none' else None), 0
+        return o
     cells = list(look.cells)
-    main = obj(e, cells[rng.integers(len(cells))])
+    cell = cells[rng.integers(len(cells))]
+    main = obj(e, fx['cell'] if 'cell' not in vary else cell, main=True)
     free = [c for c in _POS if c != main.cell]
     n = int(rng.choice(look.companions)) if companions else 0
+    if 'companions' not in vary: n = 0
     others = [obj(companions[i], free[j], counts=(1, 1, 2)) for i, j in
               zip(rng.choice(len(companions), n, replace=False), rng.choice(len(free), n, replace=False))]
-    c1, c2 = rng.choice(list(COLORS), 2, replace=False)
-    return Scene([main, *others], str(rng.choice(look.backgrounds)), str(c1), str(c2))
+    c1, c2 = (str(c) for c in rng.choice(list(COLORS), 2, replace=False))
+    bgs = style.backgrounds if style and rng.random() < look.group_bg else look.backgrounds
+    bg = str(rng.choice(bgs))
+    if 'background' not in vary: bg, c1, c2 = fx['background'], fx['c1'], fx['c2']
+    return Scene([main, *others], bg, c1, c2)
 
-def _camera(im:Image.Image, look:Look, rng:np.random.Generator)->np.ndarray:
-    "The look's camera applied to an RGB image: blur, colour, contrast, vignette, noise; float (S, S, 3)."
+def _hue_matrix(deg:float)->np.ndarray:
+    "The RGB matrix that rotates hue by `deg` degrees around the grey axis."
+    t = math.radians(deg); c, s = math.cos(t), math.sin(t); k = 1 / 3; q = math.sqrt(k)
+    return np.array([[c + (1 - c) * k, k * (1 - c) - q * s, k * (1 - c) + q * s],
+                     [k * (1 - c) + q * s, c + k * (1 - c), k * (1 - c) - q * s],
+                     [k * (1 - c) - q * s, k * (1 - c) + q * s, c + k * (1 - c)]], np.float32)
+
+def _camera(im:Image.Image, look:Look, rng:np.random.Generator, style:GroupStyle|None=None)->np.ndarray:
+    "The group's lighting and the look's camera applied to an RGB image: blur, colour, contrast, vignette, noise; float (S, S, 3)."
     if look.blur: im = im.filter(ImageFilter.GaussianBlur(look.blur))
     a = np.asarray(im, dtype=np.float32)
+    if style is not None and (style.hue or style.gain != 1 or style.contrast != 1) and (style.light >= 1 or rng.random() < style.light):
+        a = np.clip(a @ _hue_matrix(style.hue).T, 0, 255)
+        a = 128 + style.contrast * (a * style.gain - 128)
     if look.saturation != 1: g = a.mean(-1, keepdims=True); a = g + look.saturation * (a - g)
     if look.contrast != 1: a = 128 + look.contrast * (a - 128)
     a = a * np.array(look.tint, dtype=np.float32)
@@ -291,20 +362,20 @@ def _clutter(im:Image.Image, n:int, rng:np.random.Generator):
         c = tuple(int(v) for v in rng.integers(0, 256, 3))
         (d.ellipse if rng.random() < .5 else d.rectangle)([x - r, y - r, x + r, y + r], fill=c + (255,))
 
-def render_scene(sc:Scene, look:Look, S:int, rng:np.random.Generator)->np.ndarray:
-    "The scene as a uint8 (3, S, S) image."
+def render_scene(sc:Scene, look:Look, S:int, rng:np.random.Generator, style:GroupStyle|None=None)->np.ndarray:
+    "The scene as a uint8 (3, S, S) image, lit as its group's photos are (`style`)."
     im = Image.fromarray(np.clip(paint_background(sc.bg, rng, S, sc.c1, sc.c2), 0, 255).astype(np.uint8)).convert('RGBA')
     if look.clutter: _clutter(im, look.clutter, rng)
-    for o in sc.objs:
-        px = max(4, round(S * look.size_frac[o.size] * (0.8 if o.count > 1 else 1.)))
+    for j, o in enumerate(sc.objs):
+        px = max(4, round(S * look.size_frac[o.size] * (0.8 if o.count > 1 else 1.) * (1 if j == 0 else .7)))
         flip = o.facing is not None and o.facing != o.e.faces
-        sp = sprite(o.e.emoji, px, flip, o.angle)
+        sp = sprite(o.e.emoji, px, flip, o.angle, o.e.tint)
         for i in range(o.count):
             dx = (i - (o.count - 1) / 2) * px * 0.55 + rng.uniform(-1, 1) * px * .08
             cx = px / 2 + (S - px) * o.cell[0] / 2 + dx
             cy = px / 2 + (S - px) * o.cell[1] / 2 + rng.uniform(-1, 1) * px * .15
             im.alpha_composite(sp, (int(round(cx - sp.width / 2)), int(round(cy - sp.height / 2))))
-    return np.clip(_camera(im.convert('RGB'), look, rng), 0, 255).astype(np.uint8).transpose(2, 0, 1)
+    return np.clip(_camera(im.convert('RGB'), look, rng, style), 0, 255).astype(np.uint8).transpose(2, 0, 1)
 
 # %% ../nbs/00a_data.ipynb #a339a122
 def web_caption(sc:Scene, rng:np.random.Generator)->str:
@@ -319,51 +390,75 @@ def web_caption(sc:Scene, rng:np.random.Generator)->str:
 # %% ../nbs/00a_data.ipynb #3bcf88c8
 COCO_ANIMALS = ('cat', 'dog', 'horse', 'sheep', 'cow', 'elephant', 'bear', 'zebra', 'giraffe', 'bird')
 _NOT_OBJECTS = ('place-map', 'place-geographic', 'place-other', 'place-building', 'place-religious', 'sky & weather', 'time')
+SCENE_COMPANIONS = ('chair', 'basket', 'candle', 'light bulb', 'bucket', 'calendar', 'spoon', 'jar', 'briefcase', 'mirror')
 PET_TOYS = ('soccer ball', 'tennis ball', 'teddy bear', 'yo-yo', 'baseball', 'kite')
 FLOWER_BUGS = ('butterfly', 'bee', 'ladybug', 'snail', 'caterpillar')
+# OxfordPets-like breeds come in families: the animals of the table, clustered as a zoologist would (in Unicode's order)
+ANIMAL_FAMILIES = dict(
+    primates=('monkey', 'gorilla', 'orangutan'), canines=('guide dog', 'service dog', 'poodle', 'wolf', 'fox', 'raccoon'),
+    felines=('black cat', 'lion', 'tiger', 'leopard'), deer_and_horses=('moose', 'donkey', 'unicorn', 'deer'),
+    cattle=('bison', 'ox', 'water buffalo'), pigs_and_goats=('pig', 'boar', 'ram', 'goat'), camels=('camel', 'Bactrian camel', 'llama'),
+    giants=('mammoth', 'rhinoceros', 'hippopotamus'), rodents=('mouse', 'rat', 'hamster', 'rabbit', 'chipmunk', 'beaver', 'hedgehog'),
+    bears=('polar bear', 'koala', 'panda', 'sloth'), small_carnivores=('otter', 'skunk', 'badger', 'kangaroo', 'bat'),
+    poultry=('turkey', 'chicken', 'rooster', 'hatching chick', 'baby chick'), water_birds=('penguin', 'duck', 'swan', 'goose', 'flamingo'),
+    wild_birds=('dove', 'eagle', 'owl', 'dodo', 'peacock', 'parrot', 'crow'), reptiles=('crocodile', 'turtle', 'lizard', 'snake'),
+    dinosaurs=('dragon', 'sauropod', 'T. rex'), sea_mammals=('whale', 'dolphin', 'seal'), fish=('fish', 'tropical fish', 'blowfish', 'shark'),
+    sea_creatures=('octopus', 'seashell', 'coral', 'jellyfish'))
+# Flowers102-like fine-grained classes: each flower in colour variants that its name says ('pink tulip')
+FLOWERS = ('cherry blossom', 'lotus', 'rose', 'hibiscus', 'sunflower', 'blossom', 'tulip', 'hyacinth', 'bouquet', 'potted plant', 'herb', 'cactus')
 SOURCES = ('scenes', 'pets', 'flowers', 'mix', 'web')  # order fixes each source's seed stream
+
+@lru_cache(None)
+def world_emoji()->tuple[Emoji, ...]:
+    "The table as the world uses it: animals grouped as a zoologist would (group: mammals, birds, ...), and every flower in each colour of `_TINTS`."
+    fam = {n: f for f, ns in ANIMAL_FAMILIES.items() for n in ns}
+    fam |= {n: 'coco-animals' for n in COCO_ANIMALS}
+    out = [replace(e, subgroup=fam[e.name], group=e.subgroup) if e.name in fam else e for e in emoji_table()]   # an animal's family: mammals, birds, ...
+    E = {e.name: e for e in out}
+    out += [replace(E[f], name=f"{c} {f}", plural=f"{c} {E[f].plural}", subgroup=f"flower-{f}", group=f"{E[f].subgroup}", tint=c) for f in FLOWERS for c in _TINTS]
+    return tuple(out)
 
 def source_pool(source:str)->list[Emoji]:
     "The emoji a source may draw its tasks from."
-    tab = emoji_table()
-    if source == 'scenes': return [e for e in tab if e.name in COCO_ANIMALS or
-                                   (e.kind in ('object', 'food', 'activity') and e.subgroup not in _NOT_OBJECTS)]
-    if source == 'pets': return [e for e in tab if e.subgroup in ('animal-mammal', 'animal-bird', 'animal-reptile', 'animal-marine')
-                                 and e.name not in COCO_ANIMALS]
-    if source == 'flowers': return [e for e in tab if e.subgroup in ('plant-flower', 'plant-other')]
+    tab, fam = world_emoji(), {n for ns in ANIMAL_FAMILIES.values() for n in ns}
+    if source == 'scenes': return [e for e in tab if e.tint is None and (e.name in COCO_ANIMALS or (e.kind in ('object', 'food', 'activity')
+                                   and e.subgroup not in _NOT_OBJECTS and e.name not in SCENE_COMPANIONS + PET_TOYS))]
+    if source == 'pets': return [e for e in tab if e.name in fam and e.name not in COCO_ANIMALS]
+    if source == 'flowers': return [e for e in tab if e.tint is not None]
     raise ValueError(f"no task pool for source {source!r}; sources with tasks: scenes, pets, flowers")
 
 def _rng(seed:int, *key:int)->np.random.Generator: return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=key))
 
 def choose_tasks(source:str, n:int, seed:int, per_group:int=4)->list[Emoji]:
-    "Draw `n` task categories for `source`; `scenes` comes in clusters of `per_group` per subgroup, COCO's animals first."
+    "Draw `n` task categories for `source` in semantic groups of 2 to `per_group` (`scenes`: COCO's animals first)."
     pool, rng = source_pool(source), _rng(seed, SOURCES.index(source), 10**6)
     if n > len(pool): raise ValueError(f"source {source!r} has only {len(pool)} candidate tasks, asked for {n}")
-    if source != 'scenes': return [pool[i] for i in sorted(rng.choice(len(pool), n, replace=False))]
-    animals = [e for e in pool if e.name in COCO_ANIMALS]
-    chosen = [animals[i] for i in sorted(rng.choice(len(animals), min(per_group, n), replace=False))]
-    groups = {}
-    for e in pool:
-        if e.name not in COCO_ANIMALS: groups.setdefault(e.subgroup, []).append(e)
-    names = [g for g in groups if len(groups[g]) >= per_group]
-    for g in rng.permutation(names):
-        if len(chosen) >= n: break
-        chosen += [groups[g][i] for i in sorted(rng.choice(len(groups[g]), min(per_group, n - len(chosen)), replace=False))]
+    groups, chosen = {}, []
+    for e in pool: groups.setdefault(e.subgroup, []).append(e)
+    order = [g for g in rng.permutation(sorted(groups)) if len(groups[g]) >= 2]
+    if 'coco-animals' in groups: order = ['coco-animals'] + [g for g in order if g != 'coco-animals']
+    for g in order:
+        k = min(per_group, len(groups[g]), n - len(chosen))
+        if n - len(chosen) - k == 1 and k > 2: k -= 1   # never leave a single task for the last group
+        if k < min(2, n): continue
+        chosen += [groups[g][i] for i in sorted(rng.choice(len(groups[g]), k, replace=False))]
+    if len(chosen) < n: raise ValueError(f"source {source!r} has groups for only {len(chosen)} tasks of up to {per_group}, asked for {n}: raise per_group")
     return chosen
 
 # %% ../nbs/00a_data.ipynb #6b6bb834
-WORLD_VERSION = '1'
+WORLD_VERSION = '2'
 
 @dataclass
 class WorldCfg:
     "Everything that fixes the embedded world."
     seed:int=0                  # seeds task choice, scenes, rendering
-    image_size:int=48           # images are image_size x image_size
-    n_tasks:dict=field(default_factory=lambda: dict(scenes=40, pets=30, flowers=20))  # tasks per source
-    n_pairs:dict=field(default_factory=lambda: dict(train=200, val=40, test=100))     # image-caption pairs per task split
+    image_size:int=40           # images are image_size x image_size
+    n_tasks:dict=field(default_factory=lambda: dict(scenes=80, pets=37, flowers=40))  # tasks per source (COCO 80, Pets 37)
+    n_pairs:dict=field(default_factory=lambda: dict(train=120, val=30, test=100))     # image-caption pairs per task split
     n_mix:int=300               # pairs in the task-agnostic `mix` test set
     pretrain_per_name:int=32    # web pairs per emoji for pretraining the backbone
     captions_per_image:int=2    # captions per task image (a description and a paraphrase)
+    per_group:int=4             # at most this many tasks of one semantic group per source
 
     def key(self, what:str='world')->str:
         "A short hash of the settings, the table and the world version: names the cache entry."
@@ -373,26 +468,25 @@ class WorldCfg:
 # %% ../nbs/00a_data.ipynb #a6791d99
 def _companions(source:str)->list[Emoji]:
     E = {e.name: e for e in emoji_table()}
-    if source == 'pets': return [E[n] for n in PET_TOYS if n in E]
-    if source == 'flowers': return [E[n] for n in FLOWER_BUGS if n in E]
-    return source_pool('scenes')
+    return [E[n] for n in dict(scenes=SCENE_COMPANIONS, pets=PET_TOYS, flowers=FLOWER_BUGS)[source] if n in E]
 
 def render_pairs(subjects:list[Emoji], look:Look, S:int, rng:np.random.Generator, companions:list[Emoji],
-                 n_captions:int=2, web:bool=False)->Split:
-    "One image-caption pair per subject in `subjects`, rendered in `look`."
+                 n_captions:int=2, web:bool=False, style=None)->Split:
+    "One image-caption pair per subject in `subjects`, rendered in `look`; `style(e)` gives a subject's `GroupStyle`."
     ims, caps = [], []
     for e in subjects:
-        sc = sample_scene(e, look, rng, [c for c in companions if c.name != e.name])
-        ims.append(render_scene(sc, look, S, rng))
+        st = style(e) if style else None
+        sc = sample_scene(e, look, rng, [c for c in companions if c.name != e.name], st)
+        ims.append(render_scene(sc, look, S, rng, st))
         caps.append([web_caption(sc, rng)] if web else [caption(sc, i % 2) for i in range(n_captions)])
     return Split(torch.from_numpy(np.stack(ims)), caps)
 
 def render_task(e:Emoji, source:str, cfg:WorldCfg, idx:int)->Task:
-    "The task for emoji `e`, the `idx`-th task of `source`."
-    comp, splits = _companions(source), {}
+    "The task for emoji `e`, the `idx`-th task of `source`, in the style of its semantic group."
+    comp, splits, st = _companions(source), {}, group_style(source, e.subgroup, cfg.seed, e.group)
     for j, (s, n) in enumerate(cfg.n_pairs.items()):
         rng = _rng(cfg.seed, SOURCES.index(source), idx, j)
-        splits[s] = render_pairs([e] * n, LOOKS[source], cfg.image_size, rng, comp, cfg.captions_per_image)
+        splits[s] = render_pairs([e] * n, LOOKS[source], cfg.image_size, rng, comp, cfg.captions_per_image, style=lambda _: st)
     return Task(e.name, source, e.subgroup, splits)
 
 # %% ../nbs/00a_data.ipynb #589e4152
@@ -433,18 +527,20 @@ def _cached(path:Path)->list[dict]|None:
 
 def _build_source(source:str, cfg:WorldCfg, path:Path, p:Progress)->list[Task]:
     if (ents := _cached(path)) is None:
-        tasks = [render_task(e, source, cfg, i) for i, e in enumerate(p(choose_tasks(source, cfg.n_tasks[source], cfg.seed), f'world: {source}'))]
+        tasks = [render_task(e, source, cfg, i) for i, e in enumerate(p(choose_tasks(source, cfg.n_tasks[source], cfg.seed, cfg.per_group), f'world: {source}'))]
         ents = [dict(name=t.name, group=t.group, splits=t.splits) for t in tasks]
         save_splits(path, ents, source=source, world=cfg.key())
     return [Task(en['name'], source, en['group'], en['splits']) for en in ents]
 
 def _build_mix(cfg:WorldCfg, path:Path)->Task:
     if (ents := _cached(path)) is None:
-        rng, pool = _rng(cfg.seed, SOURCES.index('mix')), [e for s in ('scenes', 'pets', 'flowers') for e in source_pool(s)]
-        ims, caps = [], []
+        rng, ims, caps = _rng(cfg.seed, SOURCES.index('mix')), [], []
+        pools = {s: source_pool(s) for s in ('scenes', 'pets', 'flowers')}
         for i in range(cfg.n_mix):
             look = ('scenes', 'pets', 'flowers')[i % 3]
-            sp = render_pairs([pool[rng.integers(len(pool))]], LOOKS[look], cfg.image_size, rng, _companions(look), cfg.captions_per_image)
+            e = pools[look][rng.integers(len(pools[look]))]
+            sp = render_pairs([e], LOOKS[look], cfg.image_size, rng, _companions(look), cfg.captions_per_image,
+                              style=lambda e: group_style(look, e.subgroup, cfg.seed, e.group))
             ims.append(sp.images); caps += sp.captions
         ents = [dict(name='mix', group='mix', splits=dict(test=Split(torch.cat(ims), caps)))]
         save_splits(path, ents, source='mix', world=cfg.key())
@@ -465,15 +561,16 @@ def build_world(cfg:WorldCfg|None=None, cache:str|Path|None=None, progress:bool|
 
 # %% ../nbs/00a_data.ipynb #fa319a64
 def build_pretrain(cfg:WorldCfg|None=None, cache:str|Path|None=None, names:list[str]|None=None, progress:bool|str|Progress=True)->Split:
-    "Web-style image-caption pairs of every emoji (or of `names`), for pretraining the backbone."
+    "Web-style image-caption pairs of every emoji of the world (or of `names`), for pretraining the backbone; a group's photos favour its settings."
     cfg = cfg or WorldCfg()
-    tab = [e for e in emoji_table() if names is None or e.name in names]
+    tab = [e for e in world_emoji() if names is None or e.name in names]
     key = cfg.key('pretrain' + ('' if names is None else json.dumps(sorted(names))))
     path = cache_dir(cache)/'world'/f'pretrain-{key}.safetensors'
     if (ents := _cached(path)) is not None: return ents[0]['splits']['train']
     rng = _rng(cfg.seed, SOURCES.index('web'))
     subjects = [tab[i] for i in rng.permutation(np.repeat(np.arange(len(tab)), cfg.pretrain_per_name))]
-    chunks = [render_pairs(subjects[i:i + 512], LOOKS['web'], cfg.image_size, rng, list(emoji_table()), web=True)
+    chunks = [render_pairs(subjects[i:i + 512], LOOKS['web'], cfg.image_size, rng, list(emoji_table()), web=True,
+                         style=lambda e: group_style('web', e.subgroup, cfg.seed, e.group))
               for i in as_progress(progress)(range(0, len(subjects), 512), 'pretraining pairs')]
     sp = Split(torch.cat([c.images for c in chunks]), [c for ch in chunks for c in ch.captions])
     save_splits(path, [dict(name='web', group='web', splits=dict(train=sp))], source='web', world=key)

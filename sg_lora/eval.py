@@ -12,14 +12,15 @@ from torch import Tensor
 from .progress import Progress, as_progress
 from .lora import lora_spec
 from .metrics import task_recall
-from .experts import ExpertRepo
+from .experts import ExpertRepo, expert_repo, pair_correlation
 from .semantics import task_semantics
 from .cvae import CVAECfg
 from .generator import SGLoRA, fit_sglora
 
 # %% auto #0
-__all__ = ['RECALLS', 'METHODS', 'Evaluator', 'Method', 'ZeroShot', 'ModelSoup', 'AdapterSoup', 'TopKWeighted', 'Oracle',
-           'SGLoRAMethod', 'score', 'summary', 'val_score', 'select_tau', 'select_sglora', 'evaluate_setting']
+__all__ = ['RECALLS', 'METHODS', 'CHECKS', 'Evaluator', 'Method', 'ZeroShot', 'ModelSoup', 'AdapterSoup', 'TopKWeighted',
+           'Oracle', 'SGLoRAMethod', 'score', 'summary', 'val_score', 'select_tau', 'select_sglora', 'evaluate_setting',
+           'generator_diagnostics', 'derangement', 'description_control', 'world_checks']
 
 # %% ../nbs/05_eval.ipynb #00000007
 RECALLS = ('i2t R@1', 'i2t R@5', 'i2t R@10', 't2i R@1', 't2i R@5', 't2i R@10')
@@ -152,6 +153,7 @@ def select_sglora(
     K:int=4, tau:float=0.05, # K, and the starting tau
     n:int=3,                 # LoRAs sampled per validation task
     progress:bool|str|Progress=True, # show the trials (see `as_progress`)
+    val_W:Tensor|None=None,  # validation tasks' snapshots (v, M, D): early stopping on their ELBO when the recipe has patience
 )->tuple[CVAECfg, float, list]:
     "Coordinate search on validation tasks; returns the best recipe, the best tau and every trial as a dict."
     bad = [k for k in grid if k != 'tau' and not hasattr(base, k)]
@@ -164,7 +166,7 @@ def select_sglora(
         key = json.dumps(trial, sort_keys=True)
         if key not in seen:
             cfg = CVAECfg(**{f: trial[f] for f in vars(base)})
-            cv = fit_sglora(repo, W, d, cfg, K, trial['tau'], p)
+            cv = fit_sglora(repo, W, d, cfg, K, trial['tau'], p, val=(val_W, val_d) if val_W is not None and cfg.patience else None)
             seen[key] = val_score(score(ev, SGLoRAMethod(SGLoRA(None, repo, cv, K, trial['tau'])), val_names, val_d, n, base.seed))
         trials.append(dict(param=k, value=v, score=seen[key], **{f'cfg_{f}': trial[f] for f in trial}))
         cand.setdefault(k, []).append((v, seen[key]))
@@ -193,3 +195,65 @@ def evaluate_setting(
     out["SG-LoRA"] = torch.stack([score(ev, SGLoRAMethod(SGLoRA(None, repo, cv, K, tau_sg)), names, d, n, s)
                                   for cv, s in as_progress(progress)(gens, 'SG-LoRA generators')])
     return {m: out[m] for m in METHODS}
+
+# %% ../nbs/05_eval.ipynb #db02b5ed
+@torch.no_grad()
+def generator_diagnostics(cv, repo:ExpertRepo, K:int, tau:float, train_W:Tensor, train_d:Tensor, val_W:Tensor, val_d:Tensor,
+                          n:int=8, seed:int=0)->dict:
+    "Distances to the Oracle, condition sensitivity and condition novelty of generator `cv` on validation tasks (W (v, M, D), d (v, E))."
+    from sg_lora.cvae import mean_distances, condition_sensitivity, condition_distance
+    sv, st_ = task_semantics(val_d, repo, K, tau), task_semantics(train_d, repo, K, tau)
+    gen = cv.generate(sv.mu, sv.var, n, seed)
+    dist = mean_distances(gen, val_W[:, -1], sv.mu, train_W.mean((0, 1)))
+    sens = condition_sensitivity(cv, sv.mu, sv.var, n, seed) if len(val_d) >= 2 else None   # needs two conditions to compare
+    cdist = condition_distance(cv.cond(sv.mu, sv.var), cv.cond(st_.mu, st_.var))
+    return dict(distances=dist, sensitivity=sens, condition_distance=[round(float(x), 3) for x in cdist])
+
+# %% ../nbs/05_eval.ipynb #ad275194
+def derangement(n:int, g:torch.Generator)->Tensor:
+    "A random permutation of range(n) with no fixed point (n >= 2)."
+    if n < 2: raise ValueError(f"a derangement needs at least 2 items, got {n}")
+    while True:
+        p = torch.randperm(n, generator=g)
+        if (p != torch.arange(n)).all(): return p
+
+def description_control(ev:Evaluator, method:Method, names:list[str], d:Tensor, perms:int=20, n:int=1, seed:int=0,
+                        progress:bool|str|Progress=False)->dict:
+    "Mean recall of `method` with the real descriptions and with `perms` derangements of them; the one-sided p-value of the real ones."
+    real = val_score(score(ev, method, names, d, n, seed))
+    g = torch.Generator().manual_seed(seed)
+    null = [val_score(score(ev, method, names, d[derangement(len(names), g)], n, seed)) for _ in as_progress(progress)(range(perms), 'control')]
+    p = (1 + sum(x >= real for x in null)) / (1 + perms)
+    return dict(real=round(real, 2), null_mean=round(sum(null) / perms, 2), null_max=round(max(null), 2), p=round(p, 4), perms=perms)
+
+# %% ../nbs/05_eval.ipynb #539dce69
+CHECKS = dict(spearman=0.4, oracle_minus_soups=4.0, topk_minus_soups=1.5)   # the world's targets (DESIGN.md, issue 11)
+
+def world_checks(
+    ev:Evaluator,              # scores LoRAs on the tasks' `ev.split` pairs
+    W:Tensor, d:Tensor,        # snapshots (n, M, D) and descriptions (n, E) of the expert and validation tasks
+    names:list[str],           # their names
+    experts:list[str],         # which of them are experts
+    val:list[str],             # which are validation tasks (they choose tau)
+    K:int=4, taus:tuple=(0.01, 0.05, 0.2, 1.0),
+    progress:bool|str|Progress=False,
+)->dict:
+    "Spearman, Oracle - Model Soups and Top-K - Model Soups on expert and validation tasks, each task left out of its own repository."
+    pos = {n: i for i, n in enumerate(names)}
+    E, Vl = [pos[n] for n in experts], [pos[n] for n in val]
+    rows = E + Vl
+    rho = pair_correlation(d[rows], W[rows].mean(1))
+    mR = lambda v, n: ev.recall(v, n).mean().item()
+    per = {}
+    for i in as_progress(progress)(rows, 'world checks'):
+        keep = [j for j in E if j != i]
+        repo = expert_repo(W[keep], d[keep], [names[j] for j in keep])
+        per[names[i]] = dict(zero=mR(None, names[i]), oracle=mR(W[i, -1], names[i]), soups=mR(repo.mu.mean(0), names[i]),
+                             **{f"topk@{t:g}": mR(task_semantics(d[i], repo, min(K, len(repo)), t).mu[0], names[i]) for t in taus})
+    tau = max(taus, key=lambda t: sum(per[names[i]][f"topk@{t:g}"] for i in Vl))   # chosen on validation tasks
+    avg = lambda k: sum(p[k] for p in per.values()) / len(per)
+    res = dict(tasks=len(rows), experts=len(E), val=len(Vl), spearman=round(rho, 3), tau=tau,
+               mR={k: round(avg(k), 2) for k in ('zero', 'oracle', 'soups')} | {'topk': round(avg(f"topk@{tau:g}"), 2)},
+               oracle_minus_soups=round(avg('oracle') - avg('soups'), 2), topk_minus_soups=round(avg(f"topk@{tau:g}") - avg('soups'), 2))
+    res['passed'] = {k: bool(res[k] >= v) for k, v in CHECKS.items()}
+    return res

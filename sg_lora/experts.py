@@ -11,7 +11,8 @@ from torch import Tensor
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['ROLES', 'ExpertRepo', 'expert_repo', 'TaskSplit', 'split_tasks', 'centred_cosine', 'within_across']
+__all__ = ['ROLES', 'ExpertRepo', 'expert_repo', 'TaskSplit', 'split_tasks', 'centred_cosine', 'within_across',
+           'rank_correlation', 'pair_correlation']
 
 # %% ../nbs/02_experts.ipynb #00000006
 @dataclass
@@ -54,15 +55,24 @@ def split_tasks(
     names:list[str],                       # the tasks of one source
     fractions:tuple=(.4, .3, .1, .2),      # shares of experts, train, val, unseen
     seed:int=0,                            # seeds the shuffle
+    groups:list[str]|None=None,            # each task's semantic group: the experts are stratified by group
 )->TaskSplit:
-    "Shuffle `names` with `seed` and cut them into experts, train, val and unseen tasks."
+    "Shuffle `names` with `seed` and cut them into experts, train, val and unseen tasks; with `groups`, every group of 2+ tasks has an expert."
     if len(fractions) != 4 or any(f < 0 for f in fractions) or abs(sum(fractions) - 1) > 1e-6:
         raise ValueError(f"fractions must be 4 non-negative shares summing to 1 (experts, train, val, unseen), got {fractions}")
     n = len(names)
+    if groups is not None and len(groups) != n: raise ValueError(f"groups must give one group per task: {len(groups)} groups for {n} tasks")
     counts = [int(round(f * n)) for f in fractions[:3]]
     counts.append(n - sum(counts))
     if counts[0] < 1 or counts[3] < 1: raise ValueError(f"{n} tasks give {counts} experts/train/val/unseen: need at least one expert and one unseen task")
     order = [names[i] for i in np.random.default_rng(seed).permutation(n)]
+    if groups is not None:   # one expert per group of 2+ tasks first (the first of the group in shuffled order), then the rest in order
+        g = dict(zip(names, groups)); size = {x: groups.count(x) for x in set(groups)}
+        firsts = list({g[t]: t for t in reversed(order) if size[g[t]] >= 2}.values())
+        if len(firsts) > counts[0]:
+            raise ValueError(f"{len(firsts)} groups of 2+ tasks need an expert each, but the fractions give {counts[0]} experts: raise the experts' share")
+        firsts = [t for t in order if t in set(firsts)]
+        order = firsts + [t for t in order if t not in set(firsts)]
     cuts = np.cumsum([0] + counts)
     return TaskSplit(*[order[a:b] for a, b in zip(cuts[:-1], cuts[1:])])
 
@@ -77,3 +87,19 @@ def within_across(S:Tensor, labels:list)->tuple[float, float]:
     lab = np.array(labels); same = torch.from_numpy(lab[:, None] == lab[None])
     off = ~torch.eye(len(lab), dtype=torch.bool)
     return S[same & off].mean().item(), S[~same].mean().item()
+
+def rank_correlation(a:Tensor, b:Tensor)->float:
+    "Spearman's rank correlation of two 1-d tensors (average ranks for ties)."
+    def ranks(x):
+        x = x.double(); o = x.argsort(); r = torch.empty_like(x); r[o] = torch.arange(len(x), dtype=x.dtype)
+        u, inv = torch.unique(x, return_inverse=True)                        # ties get their average rank
+        return torch.zeros(len(u), dtype=x.dtype).index_add_(0, inv, r)[inv] / torch.bincount(inv)[inv]
+    ra, rb = ranks(a), ranks(b)
+    ra, rb = ra - ra.mean(), rb - rb.mean()
+    return float((ra * rb).sum() / (ra.norm() * rb.norm()).clamp_min(1e-12))
+
+def pair_correlation(d:Tensor, mu:Tensor)->float:
+    "Spearman correlation, over task pairs, of description cosine (from d (n, E)) and centred LoRA cosine (from mu (n, D))."
+    iu = torch.triu_indices(len(d), len(d), 1)
+    Sd = F.normalize(d, dim=-1) @ F.normalize(d, dim=-1).T
+    return rank_correlation(Sd[iu[0], iu[1]], centred_cosine(mu)[iu[0], iu[1]])

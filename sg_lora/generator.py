@@ -11,18 +11,24 @@ from .progress import Progress
 from .store import median_ms
 from .experts import ExpertRepo
 from .semantics import task_semantics
-from .cvae import CVAECfg, CVAE, train_cvae
+from .cvae import CVAECfg, CVAE, train_cvae, cvae_val_loss
 
 # %% auto #0
 __all__ = ['fit_sglora', 'SGLoRA', 'generation_ms', 'generation_latency']
 
 # %% ../nbs/04a_generator.ipynb #95bd807f
-def fit_sglora(repo:ExpertRepo, W:Tensor, d:Tensor, cfg:CVAECfg, K:int=4, tau:float=0.05, progress:bool|str|Progress=False)->CVAE:
-    "Train the CVAE on the snapshots W (tasks, M, D) of generator-training tasks with descriptions d (tasks, E)."
+def fit_sglora(repo:ExpertRepo, W:Tensor, d:Tensor, cfg:CVAECfg, K:int=4, tau:float=0.05, progress:bool|str|Progress=False,
+               val:tuple|None=None)->CVAE:
+    "Train the CVAE on the snapshots W (tasks, M, D) of generator-training tasks with descriptions d (tasks, E); `val` = (W, d) of validation tasks for early stopping."
     if W.ndim != 3 or len(W) != len(d): raise ValueError(f"W must be (tasks, M, D) and d (tasks, E); got {tuple(W.shape)}, {tuple(d.shape)}")
     sem = task_semantics(d, repo, K, tau)
     M, D = W.shape[1:]
-    cv, _ = train_cvae(W.reshape(-1, D), sem.mu.repeat_interleave(M, 0), sem.var.repeat_interleave(M, 0), cfg, progress=progress)
+    check = None
+    if val is not None:   # early stopping on the negative ELBO of the validation tasks' snapshots under their own conditions
+        Wv, dv = val; sv = task_semantics(dv, repo, K, tau); Mv = Wv.shape[1]
+        Xv, muv, varv = Wv.reshape(-1, D), sv.mu.repeat_interleave(Mv, 0), sv.var.repeat_interleave(Mv, 0)
+        check = lambda m: -cvae_val_loss(m, Xv, muv, varv)
+    cv, _ = train_cvae(W.reshape(-1, D), sem.mu.repeat_interleave(M, 0), sem.var.repeat_interleave(M, 0), cfg, progress=progress, val=check)
     return cv
 
 # %% ../nbs/04a_generator.ipynb #00000011

@@ -10,7 +10,7 @@ from torch import Tensor
 from .lora import set_lora_vector, lora_spec
 
 # %% auto #0
-__all__ = ['retrieval_recall', 'chance_recall', 'task_recall', 'no_lora', 'mean_recall']
+__all__ = ['retrieval_recall', 'chance_recall', 'task_recall', 'no_lora', 'mean_recall', 'name_accuracy']
 
 # %% ../nbs/00e_metrics.ipynb #f993bc02
 def retrieval_recall(
@@ -56,3 +56,12 @@ def no_lora(bb)->Tensor:
 def mean_recall(rs:list[dict])->dict:
     "The mean of several `task_recall` results."
     return {k: [sum(r[k][i] for r in rs) / len(rs) for i in range(len(rs[0][k]))] for k in rs[0]}
+
+@torch.no_grad()
+def name_accuracy(bb, tasks:list, split:str='test')->float:
+    "Percent of the `split` images of `tasks` that the bare backbone names right among the tasks' descriptions ('a photo of a <name>')."
+    if len(tasks) < 2: raise ValueError("naming needs at least two tasks to choose among")
+    if getattr(bb.model, 'lora_spec', None) is not None: set_lora_vector(bb.model, no_lora(bb))
+    names = bb.encode_texts([t.description for t in tasks])
+    hits = [(bb.encode_images(t.splits[split].images) @ names.T).argmax(1).eq(i).float() for i, t in enumerate(tasks)]
+    return 100 * torch.cat(hits).mean().item()

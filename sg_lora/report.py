@@ -10,7 +10,8 @@ from .eval import METHODS
 
 # %% auto #0
 __all__ = ['PAPER', 'PAPER_NAMES', 'table_md', 'compare', 'plot_tables', 'plot_selection', 'verdict_lines', 'summary_sentence',
-           'spread_md', 'write_report']
+           'spread_md', 'checks_md', 'gain_recovery', 'recovery_md', 'across_seeds', 'diagnostics_md', 'controls_md',
+           'write_report']
 
 # %% ../nbs/05b_report.ipynb #00000019
 PAPER = {  # Tables 1 and 2 of the paper, (R@1, R@5, R@10) for I2T then T2I; scenes ~ MS-COCO, pets ~ OxfordPets
@@ -148,7 +149,85 @@ def _timings_md(r:dict)->str:
     rows = [f"| {k} | {v:.1f}{' (cached)' if k in r['cached'] else ''} |" for k, v in t.items() if k != 'total']
     return "\n".join(["| stage | seconds |", "|---|---|"] + rows + [f"| **total** | **{t['total']:.1f}** |"])
 
+def checks_md(checks:dict)->str:
+    "The world checks of a run (one row per source), against their targets."
+    if not checks: return "(no world checks in this run)"
+    from sg_lora.eval import CHECKS
+    ok = lambda c, k: '✓' if c['passed'][k] else '✗'
+    rows = ["| source | expert + val tasks | Spearman (≥ {spearman}) | Oracle − Soups, mR (≥ {oracle_minus_soups}) | Top-K − Soups, mR (≥ {topk_minus_soups}) | tau | names right (chance) |".format(**CHECKS),
+            "|---|---|---|---|---|---|---|"]
+    rows += [f"| {s} | {c['tasks']} | {c['spearman']:+.2f} {ok(c, 'spearman')} | {c['oracle_minus_soups']:+.1f} {ok(c, 'oracle_minus_soups')} | "
+             f"{c['topk_minus_soups']:+.1f} {ok(c, 'topk_minus_soups')} | {c['tau']:g} | {c.get('name_accuracy', float('nan')):.0f}% ({c.get('name_chance', float('nan')):.1f}%) |"
+             for s, c in checks.items()]
+    return "\n".join(rows)
+
+def gain_recovery(entries:dict)->dict:
+    "Per method and column: (method - zero-shot) / (Oracle - zero-shot), in percent (None where the Oracle gains under 0.5 points)."
+    zs, orc = entries["Zero-Shot CLIP"], entries["Oracle"]
+    z, o = zs['i2t'] + zs['t2i'], orc['i2t'] + orc['t2i']
+    return {m: [round(100 * (a - b) / (c - b), 1) if c - b >= .5 else None for a, b, c in zip(e['i2t'] + e['t2i'], z, o)]
+            for m, e in entries.items() if m not in ("Zero-Shot CLIP", "Oracle")}
+
+def recovery_md(tables:dict)->str:
+    "Gain recovery of the mean recall per setting and method."
+    rows = ["| setting | " + " | ".join(m for m in METHODS if m not in ('Zero-Shot CLIP', 'Oracle')) + " |", "|---" * 5 + "|"]
+    for n, e in tables.items():
+        mr = {m: sum(v['i2t'] + v['t2i']) / 6 for m, v in e.items()}
+        g = mr['Oracle'] - mr['Zero-Shot CLIP']
+        rows.append(f"| {n} | " + " | ".join(f"{100 * (mr[m] - mr['Zero-Shot CLIP']) / g:.0f}%" if g >= .5 else "n/a"
+                                            for m in METHODS if m not in ('Zero-Shot CLIP', 'Oracle')) + " |")
+    return "\n".join(rows)
+
+def across_seeds(runs:list[dict])->str:
+    "Markdown: each method's mean recall per setting across runs with different seeds (mean ± std, min to max), then each run's world checks."
+    import statistics as st
+    if not runs: raise ValueError("across_seeds needs the results of at least one run")
+    seeds = [r['seed'] for r in runs]
+    sets = [n for t in runs[0]['tables'].values() for n in t]
+    mr = lambda e: sum(e['i2t'] + e['t2i']) / 6
+    head = f"| setting | method | mR over seeds {seeds}: mean ± std | min | max | per seed |"
+    rows = [head, "|---|---|---|---|---|---|"]
+    for n in sets:
+        for m in METHODS:
+            v = [mr(next(t[n] for t in r['tables'].values() if n in t)[m]) for r in runs]
+            sd = st.stdev(v) if len(v) > 1 else 0.
+            rows.append(f"| {n} | {m} | {st.mean(v):.2f} ± {sd:.2f} | {min(v):.2f} | {max(v):.2f} | {', '.join(f'{x:.2f}' for x in v)} |")
+    diffs = ["", "SG-LoRA − Top-K LoRA Weighted and SG-LoRA − Model Soups, mR per seed:", "",
+             "| setting | SG-LoRA − Top-K, per seed | mean | SG-LoRA − Soups, per seed | mean |", "|---|---|---|---|---|"]
+    for n in sets:
+        e = [next(t[n] for t in r['tables'].values() if n in t) for r in runs]
+        a = [mr(x["SG-LoRA"]) - mr(x["Top-K LoRA Weighted"]) for x in e]; b = [mr(x["SG-LoRA"]) - mr(x["Model Soups"]) for x in e]
+        diffs.append(f"| {n} | {', '.join(f'{x:+.2f}' for x in a)} | {st.mean(a):+.2f} | {', '.join(f'{x:+.2f}' for x in b)} | {st.mean(b):+.2f} |")
+    chk = ["", "World checks per seed (expert and validation tasks):", "", "| seed | source | Spearman | Oracle − Soups | Top-K − Soups | names right |", "|---|---|---|---|---|---|"]
+    for r in runs:
+        for s, c in r.get('world_checks', {}).items():
+            chk.append(f"| {r['seed']} | {s} | {c['spearman']:+.2f} | {c['oracle_minus_soups']:+.1f} | {c['topk_minus_soups']:+.1f} | {c.get('name_accuracy', float('nan')):.0f}% |")
+    return "\n".join(rows + diffs + chk)
+
+def diagnostics_md(dg:dict)->str:
+    "One row per source of the generator diagnostics on validation tasks."
+    if not dg: return "(no diagnostics in this run)"
+    rows = ["| source | generated mean → Oracle (rel.) | mu* → Oracle (rel.) | cos(generated − mean, Oracle − mean) | cos(mu* − mean, Oracle − mean) | variance across conditions / across z | condition distance (median) |",
+            "|---|---|---|---|---|---|---|"]
+    for s, d in dg.items():
+        m, se = d['distances']['mean'], d.get('sensitivity') or {}
+        cd = sorted(d['condition_distance']); med = cd[len(cd) // 2] if cd else float('nan')
+        rows.append(f"| {s} | {m['gen_rel']:.3f} | {m['mu_rel']:.3f} | {m['gen_cos']:+.3f} | {m['mu_cos']:+.3f} | "
+                    f"{se.get('ratio', float('nan')):.3g} | {med:.2f} |")
+    return "\n".join(rows)
+
+def controls_md(ctl:dict)->str:
+    "The deranged-description controls: real mean recall, the null's mean and max, and the p-value, per source, task role and method."
+    rows = ["| source | tasks | method | mR, real descriptions | mR, deranged (mean / max) | p |", "|---|---|---|---|---|---|"]
+    for s, roles in ctl.items():
+        for role, ms in roles.items():
+            for m, c in ms.items():
+                rows.append(f"| {s} | {role} | {m} | {c['real']:.2f} | {c['null_mean']:.2f} / {c['null_max']:.2f} | {c['p']:.3f} ({c['perms']} perms) |")
+    return "\n".join(rows) if len(rows) > 2 else "(no controls in this run)"
+
 # %% ../nbs/05b_report.ipynb #815b6765
+_DECODER = {False: "the paper's", True: "residual (beyond the paper)"}
+
 def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
     "report.md, tables.png and selection.png in `out`."
     import matplotlib; import matplotlib.pyplot as plt
@@ -158,6 +237,14 @@ def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
         fig.savefig(out/'tables.png', dpi=110, bbox_inches='tight'); plt.close(fig)
         fig = plot_selection(trials)
         fig.savefig(out/'selection.png', dpi=100, bbox_inches='tight'); plt.close(fig)
+        dg = {s: d for s, d in results.get('diagnostics', {}).items() if d.get('sensitivity')}
+        if dg:
+            from sg_lora.cvae import plot_diagnostics
+            fig, axs = plt.subplots(len(dg), 3, figsize=(13, 3.6 * len(dg)), squeeze=False)
+            for row, (s, d) in zip(axs, dg.items()):
+                plot_diagnostics(d['distances'], d['sensitivity'], d['condition_distance'], axs=row)
+                row[0].set_title(f"{s}: {row[0].get_title()}")
+            fig.tight_layout(); fig.savefig(out/'diagnostics.png', dpi=90, bbox_inches='tight'); plt.close(fig)
     T = results['tables']
     sel = results['selected']
     roles = {s: ", ".join(f"{len(v)} {r}" for r, v in results['tasks'][s].items()) for s in results['tasks']}
@@ -167,12 +254,21 @@ def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
           f"per task, ± the standard deviation over generators. **Bold**: best, <u>underlined</u>: second best among the methods that "
           "do not see the task's data (the Oracle is a reference).", "",
           "Tasks per source: " + "; ".join(f"{s}: {r}" for s, r in roles.items()) + f". K = {cfg['K']} experts for every method.", "",
+          "## Is the world a testbed?", "",
+          "Measured before any generator is trained, on each source's expert and validation tasks only (never the unseen ones), "
+          "each task scored on its own test pairs with the repository of the other experts: do close descriptions mean close LoRAs "
+          "(Spearman over task pairs), does a task's own LoRA beat the uniform soup, and does choosing experts by description "
+          "(Top-K LoRA Weighted, tau chosen on validation tasks) beat it. And how often the frozen backbone names a test image's task "
+          "among its source's tasks.", "", checks_md(results.get('world_checks', {})), "",
           "## Table 1: in-source", "", table_md(T['table1']), "",
           "The paper's Table 1 (ViT-B/16, other data: compare orderings and gaps, not values):", "",
           table_md({PAPER_NAMES[s]: PAPER['table1'][s] for s in T['table1'] if s in PAPER['table1']}), "",
           "## Table 2: cross-source", "", table_md(T['table2']), "",
           "The paper's Table 2:", "",
           table_md({PAPER_NAMES[s]: PAPER['table2'][s] for s in T['table2'] if s in PAPER['table2']}), "",
+          "## Gain recovery", "",
+          "How much of the Oracle's gain over zero-shot each method recovers, on the mean recall: (method − zero-shot) / (Oracle − zero-shot). "
+          "Per column, in results.json (`gain_recovery`).", "", recovery_md({n: e for t in T.values() for n, e in t.items()}), "",
           "## SG-LoRA's samples", "",
           f"Each generated LoRA is a sample; the tables give the mean over {cfg['samples']} samples per task. How much one sample's "
           "recall varies around that mean (standard deviation over the samples of a task, averaged over tasks and generators, in points):", "",
@@ -183,12 +279,24 @@ def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
           "![R@1 of every method](tables.png)", "",
           "## Hyperparameters chosen on validation tasks", "",
           "Mean recall (mR, the mean of the six recalls) on the validation tasks, for the chosen settings:", "",
-          "| source | val tasks | tau (SG-LoRA) | latent | epochs | lr | hidden | val mR SG-LoRA | tau (Top-K LoRA Weighted) | val mR Top-K LoRA Weighted |",
-          "|---|---|---|---|---|---|---|---|---|---|",
-          *[f"| {s} | {results['validation'][s]['tasks']} | {v['tau']:g} | {v['cvae']['latent']} | {v['cvae']['epochs']} | {v['cvae']['lr']:g} | "
+          "| source | val tasks | tau (SG-LoRA) | decoder | latent | epochs (max) | lr | hidden | val mR SG-LoRA | tau (Top-K LoRA Weighted) | val mR Top-K LoRA Weighted |",
+          "|---|---|---|---|---|---|---|---|---|---|---|",
+          *[f"| {s} | {results['validation'][s]['tasks']} | {v['tau']:g} | {_DECODER[bool(v['cvae'].get('residual'))]} | "
+            f"{v['cvae']['latent']} | {v['cvae']['epochs']} | {v['cvae']['lr']:g} | "
             f"{v['cvae']['hidden']} | {results['validation'][s]['SG-LoRA']:.2f} | {v['tau_topk']:g} | {results['validation'][s]['Top-K LoRA Weighted']:.2f} |"
             for s, v in sel.items()], "",
           "![validation mean recall of every trial](selection.png)", "",
+          "## Do the semantics matter? Controls", "",
+          "Each method scored again with the descriptions deranged among the tasks at test time (generator and repository unchanged; "
+          "SG-LoRA: its first generator, one sample per task). p: the share of derangements that score at least as well as the real "
+          "descriptions. Validation tasks first; the unseen tasks are reported, never used to choose anything.", "",
+          controls_md(results.get('controls', {})), "",
+          "## Does the generator generalise?", "",
+          "On each source's validation tasks, for its first generator: the distance of the generated mean to the Oracle, of mu* "
+          "(Top-K LoRA Weighted at SG-LoRA's tau) and of the training mean (relative to the training mean's); how much the output "
+          "moves across conditions against across z; how far each validation condition lies from the training conditions.", "",
+          diagnostics_md(results.get('diagnostics', {})), "",
+          *(["![diagnostics](diagnostics.png)", ""] if any(d.get('sensitivity') for d in results.get('diagnostics', {}).values()) else []),
           "## Cost", "",
           f"SG-LoRA generation, text to LoRA (D = {results['D']}) for one unseen task: {results['generation_ms']:.2f} ms "
           f"(median of 20 calls; by source {results['generation_ms_by_source']}).", "",

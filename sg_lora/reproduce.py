@@ -22,30 +22,32 @@ from .zoo import ZooCfg, LoraZoo, build_zoo, zoo_dir, zoo_missing, repo_from_zoo
 from .experts import split_tasks, ROLES
 from .cvae import CVAECfg, save_cvae, load_cvae
 from .generator import SGLoRA, fit_sglora, generation_ms
-from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary
-from .report import compare, write_report
+from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary, world_checks, generator_diagnostics, description_control, TopKWeighted, SGLoRAMethod
+from .metrics import name_accuracy
+from .report import compare, write_report, gain_recovery, across_seeds
 
 # %% auto #0
 __all__ = ['PRESETS', 'PIPELINE_VERSION', 'STAGES', 'resolve', 'StudyCfg', 'configs', 'Stages', 'world_stage', 'backbone_stage',
-           'zoo_stage', 'Experts', 'experts_stage', 'Generators', 'generators_stage', 'Evaluation', 'settings',
-           'evaluation_stage', 'results', 'reproduce', 'main', 'benchmark_reproduce']
+           'zoo_stage', 'Experts', 'experts_stage', 'checks_stage', 'Generators', 'generators_stage', 'Evaluation',
+           'settings', 'evaluation_stage', 'controls_stage', 'results', 'reproduce', 'main', 'benchmark_reproduce']
 
 # %% ../nbs/05a_reproduce.ipynb #00000006
 PRESETS = {
     'tiny': dict(
-        about="embedded world, tiny-world CLIP pretrained on it, 70 task LoRAs, generators for scenes and pets (CPU, minutes)",
+        about="embedded world, tiny-world CLIP pretrained on it, 117 task LoRAs (80 scenes, 37 pets), generators for scenes and pets (CPU, minutes)",
         world={}, backbone={}, zoo={},
         sources=['scenes', 'pets'],             # the generator sources; Table 1 is each on itself, Table 2 each on the other
         fractions=[.4, .3, .1, .2],             # experts, generator-training, validation, unseen tasks per source
         K=4,                                    # experts per task, every method (the paper's default)
         tau=0.05,                               # starting tau of the search
-        cvae=dict(latent=32, hidden=256, epochs=100, lr=1e-3, batch_size=96, lam=1.0),
-        grid=dict(tau=[0.01, 0.05, 0.2, 1.0], latent=[8, 32, 64], epochs=[50, 100, 200], lr=[3e-4, 1e-3, 3e-3]),
+        cvae=dict(latent=32, hidden=256, epochs=60, lr=1e-3, batch_size=64, lam=1.0, patience=2, eval_every=10),
+        grid=dict(tau=[0.01, 0.05, 0.2, 1.0], residual=[False, True]),
         topk_taus=[0.01, 0.05, 0.2, 1.0],       # tau grid of the Top-K LoRA Weighted baseline
         val_samples=3,                          # SG-LoRA samples per validation task in the search
         samples=5,                              # SG-LoRA samples per unseen task in the tables
         generator_seeds=3,                      # generators trained per source, with seeds derived from the run's seed
-        eval_split='test'),
+        eval_split='test',
+        control_perms=20),                      # derangements of the descriptions in the controls
     'smoke': dict(
         about="the same pipeline on a miniature world, backbone and zoo (seconds): for tests",
         world=dict(n_tasks=dict(scenes=12, pets=10, flowers=0), n_pairs=dict(train=30, val=10, test=20), n_mix=20,
@@ -56,7 +58,7 @@ PRESETS = {
         sources=['scenes', 'pets'], fractions=[.4, .3, .1, .2], K=2, tau=0.05,
         cvae=dict(latent=4, hidden=32, epochs=5, lr=1e-3, batch_size=8, lam=1.0),
         grid=dict(tau=[0.05, 1.0], latent=[2, 4]), topk_taus=[0.05, 1.0],
-        val_samples=2, samples=2, generator_seeds=3, eval_split='test'),
+        val_samples=2, samples=2, generator_seeds=3, eval_split='test', control_perms=3),
     'micro': dict(
         about="the whole pipeline on a handful of tasks per source with a tiny backbone and few epochs (about a minute): for CI",
         world=dict(n_tasks=dict(scenes=12, pets=10, flowers=0), n_pairs=dict(train=40, val=10, test=30), n_mix=20,
@@ -67,7 +69,7 @@ PRESETS = {
         sources=['scenes', 'pets'], fractions=[.4, .3, .1, .2], K=2, tau=0.05,
         cvae=dict(latent=8, hidden=64, epochs=30, lr=1e-3, batch_size=8, lam=1.0),
         grid=dict(tau=[0.05, 1.0], latent=[4, 8]), topk_taus=[0.05, 1.0],
-        val_samples=2, samples=3, generator_seeds=2, eval_split='test'),
+        val_samples=2, samples=3, generator_seeds=2, eval_split='test', control_perms=3),
 }
 PIPELINE_VERSION = '1'   # bump when a change invalidates cached generators and evaluations
 
@@ -82,7 +84,7 @@ def resolve(preset:str='tiny', seed:int=0)->dict:
     cvae = CVAECfg(**{**p['cvae'], 'seed': 1000 * seed})
     return dict(preset=preset, seed=seed, world=asdict(world), backbone=asdict(tiny), zoo=asdict(zoo), cvae=asdict(cvae),
                 **{k: p[k] for k in ('about', 'sources', 'fractions', 'K', 'tau', 'grid', 'topk_taus', 'val_samples', 'samples',
-                                     'generator_seeds', 'eval_split')},
+                                     'generator_seeds', 'eval_split', 'control_perms')},
                 generator_seed_list=[1000 * seed + i for i in range(p['generator_seeds'])], pipeline_version=PIPELINE_VERSION)
 
 # %% ../nbs/05a_reproduce.ipynb #eafdc314
@@ -101,16 +103,18 @@ class StudyCfg:
     samples:int                # SG-LoRA samples per unseen task in the tables
     generator_seed_list:list   # one generator per seed and source
     eval_split:str             # the split of the unseen tasks that is scored
+    control_perms:int=20       # derangements of the descriptions in the controls
 
 def configs(cfg:dict)->tuple[WorldCfg, TinyCfg, ZooCfg, StudyCfg]:
     "The config dataclasses of a resolved run."
     w = WorldCfg(**cfg['world'])
     study = StudyCfg(cfg['preset'], cfg['seed'], cfg['about'], cfg['sources'], cfg['fractions'], cfg['K'], cfg['tau'], CVAECfg(**cfg['cvae']),
-                     cfg['grid'], cfg['topk_taus'], cfg['val_samples'], cfg['samples'], cfg['generator_seed_list'], cfg['eval_split'])
+                     cfg['grid'], cfg['topk_taus'], cfg['val_samples'], cfg['samples'], cfg['generator_seed_list'], cfg['eval_split'],
+                     cfg.get('control_perms', 20))
     return w, TinyCfg(**{**cfg['backbone'], 'world': w}), ZooCfg(**cfg['zoo']), study
 
 # %% ../nbs/05a_reproduce.ipynb #acf4596b
-STAGES = ('world', 'backbone', 'zoo', 'experts', 'generators', 'evaluation', 'report')
+STAGES = ('world', 'backbone', 'zoo', 'experts', 'checks', 'generators', 'evaluation', 'report')
 
 class Stages:
     "Times the stages of a run, prints a line as each starts and ends, and remembers which came all from the cache."
@@ -154,9 +158,25 @@ class Experts:
     repos:dict    # source -> ExpertRepo
 
 def experts_stage(study:StudyCfg, world:World, zoo:LoraZoo)->Experts:
-    "Split every generator source's tasks into roles and build its expert repository."
-    splits = {s: split_tasks([t.name for t in world[s]], tuple(study.fractions), study.seed) for s in study.sources}
+    "Split every generator source's tasks into roles (experts stratified by semantic group) and build its expert repository."
+    splits = {s: split_tasks([t.name for t in world[s]], tuple(study.fractions), study.seed, [t.group for t in world[s]]) for s in study.sources}
     return Experts(splits, {s: repo_from_zoo(zoo, splits[s].experts) for s in study.sources})
+
+# %% ../nbs/05a_reproduce.ipynb #5fba9459
+def checks_stage(study:StudyCfg, run:Path, world:World, bb:Backbone, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress)->tuple[dict, bool]:
+    "World checks and name accuracy of every generator source (cached); and whether they were cached."
+    f = run/'checks.json'
+    if f.exists(): return json.loads(f.read_text()), True
+    out = {}
+    for s in study.sources:
+        sp = ex.splits[s]; z = zoo.subset(sp.experts + sp.val)
+        out[s] = world_checks(ev, z.W, z.d, z.names, sp.experts, sp.val, study.K, tuple(study.topk_taus), p)
+        out[s]['name_accuracy'] = round(name_accuracy(bb, world[s]), 1)
+        out[s]['name_chance'] = round(100 / len(world[s]), 1)
+        p.note(f"  {s}: Spearman {out[s]['spearman']:+.2f}, Oracle - Soups {out[s]['oracle_minus_soups']:+.1f} mR, "
+               f"Top-K - Soups {out[s]['topk_minus_soups']:+.1f} mR, names {out[s]['name_accuracy']:.0f}%")
+    write_json(f, out)
+    return out, False
 
 # %% ../nbs/05a_reproduce.ipynb #57d21235
 @dataclass
@@ -172,7 +192,7 @@ def _selection(study:StudyCfg, f:Path, s:str, zoo:LoraZoo, ex:Experts, ev:Evalua
         p.note(f"  {s}: choosing tau and the CVAE recipe on {len(va)} validation tasks")
         t0 = time.perf_counter()
         best, tau, trials = select_sglora(ev, ex.repos[s], tr.W, tr.d, va.names, va.d, study.cvae, study.grid, study.K, study.tau,
-                                          study.val_samples, p)
+                                          study.val_samples, p, va.W)
         tau_topk, topk = select_tau(ev, ex.repos[s], va.names, va.d, study.topk_taus, study.K)
         write_json(f, dict(cvae=asdict(best), tau=tau, trials=trials, tau_topk=tau_topk,
                            topk_trials=[dict(tau=t, score=sc) for t, sc in topk], seconds=round(time.perf_counter() - t0, 1)))
@@ -181,9 +201,10 @@ def _selection(study:StudyCfg, f:Path, s:str, zoo:LoraZoo, ex:Experts, ev:Evalua
 def _generator(study:StudyCfg, f:Path, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress):
     "Generator `i` of source `s` with the chosen recipe, from its file or trained now."
     if not f.exists():
-        seed, tr = study.generator_seed_list[i], zoo.subset(ex.splits[s].train)
+        seed, tr, va = study.generator_seed_list[i], zoo.subset(ex.splits[s].train), zoo.subset(ex.splits[s].val)
         p.note(f"  {s}: training generator {i + 1}/{len(study.generator_seed_list)} (seed {seed})")
-        cv = fit_sglora(ex.repos[s], tr.W, tr.d, CVAECfg(**{**sel['cvae'], 'seed': seed}), study.K, sel['tau'], p)
+        cfg = CVAECfg(**{**sel['cvae'], 'seed': seed})
+        cv = fit_sglora(ex.repos[s], tr.W, tr.d, cfg, study.K, sel['tau'], p, val=(va.W, va.d) if cfg.patience else None)
         save_cvae(f, cv, source=s, tau=sel['tau'], K=study.K)
     return load_cvae(f)
 
@@ -240,6 +261,23 @@ def evaluation_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, gens:Gen
             per_task[name] = {m: {n: [round(float(x), 2) for x in R[m][:, i].mean((0, 1))] for i, n in enumerate(names)} for m in METHODS}
     return Evaluation(tables, per_task), cached
 
+def controls_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, gens:Generators, ev:Evaluator, p:Progress)->tuple[dict, bool]:
+    "The deranged-description control of Top-K LoRA Weighted and SG-LoRA, on each source's validation and unseen tasks (cached)."
+    f = run/'controls.json'
+    if f.exists(): return json.loads(f.read_text()), True
+    out = {}
+    for s in study.sources:
+        sel, out[s] = gens.selection[s], {}
+        methods = {"Top-K LoRA Weighted": TopKWeighted(ex.repos[s], study.K, sel['tau_topk']),
+                   "SG-LoRA": SGLoRAMethod(SGLoRA(None, ex.repos[s], gens.cvaes[s][0], study.K, sel['tau']))}
+        for role in ('val', 'unseen'):
+            z = zoo.subset(getattr(ex.splits[s], role))
+            if len(z) < 2: continue
+            p.note(f"  {s}: deranged descriptions, {study.control_perms} permutations on {len(z)} {role} tasks")
+            out[s][role] = {m: description_control(ev, f_, z.names, z.d, study.control_perms, 1, study.seed) for m, f_ in methods.items()}
+    write_json(f, out)
+    return out, False
+
 # %% ../nbs/05a_reproduce.ipynb #e09a6c64
 def _val_summary(sel:dict, n:int)->dict:
     "Validation mean recall of the chosen SG-LoRA recipe and of the chosen Top-K tau."
@@ -247,6 +285,11 @@ def _val_summary(sel:dict, n:int)->dict:
     sg = [t['score'] for t in sel['trials'] if all(t[f'cfg_{k}'] == v for k, v in chosen.items())]
     tk = [t['score'] for t in sel['topk_trials'] if t['tau'] == sel['tau_topk']]
     return {'tasks': n, 'SG-LoRA': round(sg[-1], 2), 'Top-K LoRA Weighted': round(tk[-1], 2)}
+
+def _diagnostics(study:StudyCfg, s:str, zoo:LoraZoo, ex:Experts, gens:Generators)->dict:
+    "`generator_diagnostics` of source `s`'s first generator on its validation tasks."
+    tr, va, sel = zoo.subset(ex.splits[s].train), zoo.subset(ex.splits[s].val), gens.selection[s]
+    return generator_diagnostics(gens.cvaes[s][0], ex.repos[s], study.K, sel['tau'], tr.W, tr.d, va.W, va.d, seed=study.seed)
 
 def results(study:StudyCfg, world:World, bb:Backbone, zoo:LoraZoo, ex:Experts, gens:Generators, evl:Evaluation)->dict:
     "What `results.json` holds, but for the timings and the cached stages, which the run adds."
@@ -258,7 +301,8 @@ def results(study:StudyCfg, world:World, bb:Backbone, zoo:LoraZoo, ex:Experts, g
                 tasks={s: {r: getattr(ex.splits[s], r) for r in ROLES} for s in srcs},
                 selected={s: {k: sel[s][k] for k in ('cvae', 'tau', 'tau_topk')} for s in srcs},
                 validation={s: _val_summary(sel[s], len(ex.splits[s].val)) for s in srcs},
-                tables=evl.tables, verdict={n: compare(e) for t in evl.tables.values() for n, e in t.items()}, per_task=evl.per_task)
+                tables=evl.tables, verdict={n: compare(e) for t in evl.tables.values() for n, e in t.items()}, per_task=evl.per_task,
+                diagnostics={s: _diagnostics(study, s, zoo, ex, gens) for s in srcs})
 
 # %% ../nbs/05a_reproduce.ipynb #0000000c
 def reproduce(
@@ -283,9 +327,15 @@ def reproduce(
     with st('zoo') as r: zoo, r.cached = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
     with st('experts'): ex = experts_stage(study, world, zoo)
     run, ev = cache/'runs'/f"{preset}-{config_key(cfg)}", Evaluator(bb, tasks, study.eval_split)
+    with st('checks') as r: checks, r.cached = checks_stage(study, run, world, bb, zoo, ex, ev, p)
     with st('generators') as r: gens, r.cached = generators_stage(study, run, zoo, ex, ev, p)
-    with st('evaluation') as r: evl, r.cached = evaluation_stage(study, run, zoo, ex, gens, ev, p)
+    with st('evaluation') as r:
+        evl, c1 = evaluation_stage(study, run, zoo, ex, gens, ev, p)
+        ctl, c2 = controls_stage(study, run, zoo, ex, gens, ev, p)
+        r.cached = c1 and c2
     res = results(study, world, bb, zoo, ex, gens, evl)
+    res['world_checks'], res['controls'] = checks, ctl
+    res['gain_recovery'] = {n: gain_recovery(e) for t in evl.tables.values() for n, e in t.items()}
     res['cached'] = st.cached
     with st('report'):
         res['timings'] = dict(st.seconds, total=round(time.perf_counter() - t_all, 2))   # what the report can show: up to itself

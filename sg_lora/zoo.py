@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_zoo.ipynb #00000001
 from __future__ import annotations
-import json, re, time
+import json, math, re, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 
@@ -18,33 +18,45 @@ from .lora import LoraCfg, LoraSpec, QKVLora, inject_lora, lora_layers, lora_par
 from .store import atomic_write, cache_dir, config_key, run_child, machine, machine_line
 from .data import Task, Split
 from .backbone import Backbone
-from .metrics import task_recall
+from .metrics import task_recall, retrieval_recall
 from .experts import ExpertRepo, expert_repo
 
 # %% auto #0
-__all__ = ['ZooCfg', 'multi_caption_loss', 'train_lora', 'initial_lora', 'LoraZoo', 'zoo_missing', 'build_zoo', 'load_zoo',
-           'repo_from_zoo', 'zoo_dir', 'benchmark_zoo']
+__all__ = ['ZooCfg', 'multi_caption_loss', 'multi_lora_encode', 'train_loras', 'train_lora', 'initial_lora', 'LoraZoo',
+           'zoo_missing', 'build_zoo', 'load_zoo', 'repo_from_zoo', 'zoo_dir', 'benchmark_zoo']
 
 # %% ../nbs/01_zoo.ipynb #00000006
 @dataclass
 class ZooCfg:
     "How every LoRA of a zoo is trained (the same for all tasks, Sec. 3.2.1)."
     lora:LoraCfg=field(default_factory=LoraCfg)  # rank, scaling, targets (rank 2 on q, k, v by default)
-    epochs:int=15          # passes over a task's train pairs
-    snapshots:int=8        # M: keep the LoRA after each of the last M epochs
-    lr:float=4e-3          # Adam learning rate (constant); chosen on validation pairs, see below
-    batch_size:int=50      # images per step
+    epochs:int=12          # training epochs: linear warmup, then cosine decay from `lr` to `lr * final`
+    snapshots:int=16       # M: then M more epochs at the constant rate `lr * final`, keeping the LoRA after each
+    lr:float=1e-2          # peak Adam learning rate; chosen on validation pairs, see below
+    final:float=0.1        # the snapshot phase's learning rate, as a fraction of `lr`
+    warmup:int=1           # warmup epochs
+    batch_size:int=40      # images per step and task
     captions:str='all'     # 'all': every caption of an image is a positive; 'one': one random caption per image and step
     seed:int=0             # seeds the shared initial A and the batch order
+    tasks_per_step:int=8   # tasks trained together in one batched forward pass (the result does not depend on it)
 
     def __post_init__(self):
         if isinstance(self.lora, dict): self.lora = LoraCfg(**self.lora)
         if self.captions not in ('all', 'one'): raise ValueError(f"ZooCfg.captions must be 'all' or 'one', got {self.captions!r}")
-        if not 1 <= self.snapshots <= self.epochs:
-            raise ValueError(f"ZooCfg.snapshots (M={self.snapshots}) must be between 1 and epochs={self.epochs}")
+        if self.snapshots < 1 or self.epochs < 0: raise ValueError(f"ZooCfg needs snapshots (M) >= 1 and epochs >= 0, got M={self.snapshots}, epochs={self.epochs}")
+        if not 0 < self.final <= 1: raise ValueError(f"ZooCfg.final must be in (0, 1], got {self.final}")
+        if self.tasks_per_step < 1: raise ValueError(f"ZooCfg.tasks_per_step must be >= 1, got {self.tasks_per_step}")
+
+    def lr_at(self, epoch:float)->float:
+        "The learning rate at (fractional) `epoch`: warmup, cosine decay over `epochs`, then constant for the snapshots."
+        if epoch >= self.epochs: return self.lr * self.final
+        w = min(1., (epoch + 1e-9) / self.warmup) if self.warmup else 1.
+        t = max(0., epoch - self.warmup) / max(1e-9, self.epochs - self.warmup)
+        return self.lr * w * (self.final + (1 - self.final) * 0.5 * (1 + math.cos(math.pi * min(1., t))))
 
     def key(self, backbone:str, world:str='')->str:
-        return config_key([asdict(self), backbone, world])
+        d = asdict(self); d.pop('tasks_per_step')   # how tasks are batched does not change the zoo
+        return config_key([d, backbone, world])
 
 # %% ../nbs/01_zoo.ipynb #00000008
 def multi_caption_loss(img:Tensor, txt:Tensor, logit_scale:Tensor)->Tensor:
@@ -64,36 +76,92 @@ def _text_feats(bb:Backbone, split:Split)->Tensor:
     caps = [cs[i % len(cs)] for cs in split.captions for i in range(c)]
     return bb.encode_texts(caps).view(len(split), c, -1)
 
-def train_lora(
+def _layout(spec:LoraSpec)->list[dict]:
+    "Per block and target: the offsets (start of A, start of B, end) in the flat vector (the order of `get_lora_vector`)."
+    out, o, n = [], 0, spec.r * spec.width
+    for _ in range(spec.n_blocks):
+        out.append({t: (o + 2 * n * j, o + 2 * n * j + n, o + 2 * n * (j + 1)) for j, t in enumerate(spec.targets)})
+        o += 2 * n * len(spec.targets)
+    return out
+
+def multi_lora_encode(model, emb:Tensor, V:Tensor, normalize:bool=True)->Tensor:
+    "Image features (T, b, E) of embedded images `emb` (T, b, L, d) (`model.visual._embeds`), task t with its own LoRA V[t] (T, D)."
+    vis, spec = model.visual, lora_spec(model)
+    if spec.tower != 'visual': raise ValueError("multi_lora_encode runs visual-tower LoRAs only")
+    T, b, L, d = emb.shape
+    x, s = emb.reshape(T, b * L, d), spec.alpha / spec.r
+    for blk, rb in zip(_layout(spec), vis.transformer.resblocks):
+        a = rb.attn
+        h = rb.ln_1(x)
+        parts = list(F.linear(h, a.parametrizations.in_proj_weight.original, a.in_proj_bias).split(d, -1))   # frozen W_q, W_k, W_v
+        for j, t in enumerate('qkv'):
+            if t in blk:                                                             # + s B_t A_t h, a batched matmul per task
+                o0, o1, o2 = blk[t]
+                A, B = V[:, o0:o1].view(T, spec.r, d), V[:, o1:o2].view(T, d, spec.r)
+                parts[j] = parts[j] + s * torch.bmm(torch.bmm(h, A.transpose(1, 2)), B.transpose(1, 2))
+        q, k, v = (p.reshape(T * b, L, a.num_heads, d // a.num_heads).transpose(1, 2) for p in parts)
+        o = F.scaled_dot_product_attention(q, k, v).transpose(1, 2).reshape(T, b * L, d)
+        x = x + rb.ls_1(a.out_proj(o))
+        x = x + rb.ls_2(rb.mlp(rb.ln_2(x)))
+    pooled, _ = vis._pool(x.reshape(T * b, L, d))
+    if vis.proj is not None: pooled = pooled @ vis.proj
+    pooled = pooled.view(T, b, -1)
+    return F.normalize(pooled, dim=-1) if normalize else pooled
+
+def train_loras(
     bb:Backbone,        # a backbone with a LoRA injected (`inject_lora`)
-    task:Task,          # trains on task.splits['train'], tracks task.splits['val']
+    tasks:list[Task],   # trained together; each on its splits['train'] (all of one size), tracking splits['val']
     cfg:ZooCfg,         # the recipe
     init:Tensor,        # the shared initial LoRA vector (D,)
     progress:bool|str|Progress=True,  # show the epochs (see `as_progress`)
-)->dict:
-    "Train one LoRA; returns its last `cfg.snapshots` flat vectors (M, D) and per-epoch loss and val recall."
-    tr, va = task.splits['train'], task.splits.get('val')
-    if len(tr) < cfg.batch_size: raise ValueError(f"task {task.name!r} has {len(tr)} train pairs, fewer than batch_size={cfg.batch_size}")
-    set_lora_vector(bb.model, init)
-    x, txt = bb.prep(tr.images), _text_feats(bb, tr)             # (N, 3, S, S), (N, C, E)
-    if va is not None: vcaps, vown = va.flat_captions(); vtxt = bb.encode_texts(vcaps)   # (n_captions, E), once
-    opt = torch.optim.Adam(lora_params(bb.model), lr=cfg.lr)
-    g = torch.Generator().manual_seed(cfg.seed)
-    snaps, losses, val = [], [], []
-    for ep in (epochs := as_progress(progress)(range(cfg.epochs), task.name)):
-        perm, tot = torch.randperm(len(tr), generator=g), 0.
-        for i in range(0, len(tr) - cfg.batch_size + 1, cfg.batch_size):
-            idx = perm[i:i + cfg.batch_size]
-            t = txt[idx] if cfg.captions == 'all' else txt[idx, torch.randint(txt.shape[1], (len(idx),), generator=g)][:, None]
+)->list[dict]:
+    "Train one LoRA per task in one batched pass; each: its M snapshots (M, D), per-epoch loss, val R@1 and learning rate."
+    T, n = len(tasks), len(tasks[0].splits['train'])
+    bad = [t.name for t in tasks if len(t.splits['train']) != n]
+    if bad: raise ValueError(f"tasks trained together need train splits of one size ({n}); {bad} differ: train them apart")
+    if n < cfg.batch_size: raise ValueError(f"task {tasks[0].name!r} has {n} train pairs, fewer than batch_size={cfg.batch_size}")
+    m, vis = bb.model, bb.model.visual
+    with torch.no_grad():
+        emb = torch.stack([vis._embeds(bb.prep(t.splits['train'].images)) for t in tasks])   # (T, n, L, d): frozen, once
+        txt = torch.stack([_text_feats(bb, t.splits['train']) for t in tasks])           # (T, n, C, E)
+        vals = [t.splits.get('val') for t in tasks]
+        has_val = all(v is not None and len(v) for v in vals)
+        if has_val:
+            vemb = [vis._embeds(bb.prep(v.images)) for v in vals]
+            vtxt = [(bb.encode_texts(v.flat_captions()[0]), v.flat_captions()[1]) for v in vals]
+    V = init[None].repeat(T, 1).requires_grad_(True)
+    opt = torch.optim.Adam([V], lr=cfg.lr)
+    g, scale = torch.Generator().manual_seed(cfg.seed), m.logit_scale.exp().clamp(max=100)
+    steps = n // cfg.batch_size
+    snaps, losses, val, lrs = [], [], [], []
+    label = tasks[0].name if T == 1 else f"{tasks[0].name} +{T - 1}"
+    for ep in (epochs := as_progress(progress)(range(cfg.epochs + cfg.snapshots), label)):
+        perm, tot = torch.randperm(n, generator=g), torch.zeros(T)
+        for k in range(steps):
+            for grp in opt.param_groups: grp['lr'] = cfg.lr_at(ep + k / steps)
+            idx = perm[k * cfg.batch_size:(k + 1) * cfg.batch_size]
+            tx = txt[:, idx] if cfg.captions == 'all' else txt[:, idx, torch.randint(txt.shape[2], (len(idx),), generator=g)][:, :, None]
             with torch.enable_grad():
-                loss = multi_caption_loss(bb.model.encode_image(x[idx], normalize=True), t, bb.model.logit_scale)
-                opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-            tot += loss.item()
-        losses.append(tot / (len(tr) // cfg.batch_size))
-        if va is not None: val.append(task_recall(bb, va, ks=(1,), txt=(vtxt, vown)))
-        if ep >= cfg.epochs - cfg.snapshots: snaps.append(get_lora_vector(bb.model))
-        epochs.comment = f"{task.name}: loss {losses[-1]:.3f}"
-    return dict(W=torch.stack(snaps), loss=losses, val_r1=[(v['i2t'][0] + v['t2i'][0]) / 2 for v in val])
+                f = multi_lora_encode(m, emb[:, idx], V)                                   # (T, b, E)
+                ls = torch.stack([multi_caption_loss(f[t], tx[t], m.logit_scale) for t in range(T)])
+                opt.zero_grad(set_to_none=True); ls.sum().backward(); opt.step()        # tasks' gradients never mix
+            tot += ls.detach()
+        losses.append((tot / steps).tolist()); lrs.append(cfg.lr_at(ep + 1 - 1 / steps))
+        if has_val:
+            with torch.no_grad():
+                r = []
+                for t in range(T):
+                    fv = multi_lora_encode(m, vemb[t][None], V[t:t + 1].detach())[0]
+                    rr = retrieval_recall(fv @ vtxt[t][0].T, vtxt[t][1], (1,)); r.append((rr['i2t'][0] + rr['t2i'][0]) / 2)
+                val.append(r)
+        if ep >= cfg.epochs: snaps.append(V.detach().clone())
+        epochs.comment = f"{label}: loss {sum(losses[-1]) / T:.3f}"
+    W = torch.stack(snaps, 1)                                                              # (T, M, D)
+    return [dict(W=W[t], loss=[l[t] for l in losses], val_r1=[v[t] for v in val], lr=lrs) for t in range(T)]
+
+def train_lora(bb:Backbone, task:Task, cfg:ZooCfg, init:Tensor, progress:bool|str|Progress=True)->dict:
+    "Train one LoRA; returns its M snapshots (M, D) and per-epoch loss, val R@1 and learning rate."
+    return train_loras(bb, [task], cfg, init, progress)[0]
 
 # %% ../nbs/01_zoo.ipynb #0000000e
 def initial_lora(bb:Backbone, cfg:ZooCfg)->Tensor:
@@ -142,7 +210,7 @@ def _file_name(t:Task)->str: return re.sub(r'[^A-Za-z0-9_.-]+', '_', t.name) + '
 
 def _save_task(path:Path, t:Task, out:dict, d:Tensor, spec:LoraSpec, cfg:ZooCfg, seconds:float):
     meta = dict(name=t.name, source=t.source, group=t.group, description=t.description, spec=json.dumps(asdict(spec)),
-                cfg=json.dumps(asdict(cfg)), history=json.dumps(dict(loss=out['loss'], val_r1=out['val_r1'])), seconds=f"{seconds:.2f}")
+                cfg=json.dumps(asdict(cfg)), history=json.dumps(dict(loss=out['loss'], val_r1=out['val_r1'], lr=out.get('lr', []))), seconds=f"{seconds:.2f}")
     atomic_write(lambda p: save_file({'W': out['W'].contiguous(), 'd': d.contiguous()}, str(p), metadata=meta), path)
 
 def _load_task(path:Path)->dict:
@@ -169,12 +237,18 @@ def build_zoo(
     spec = lora_spec(bb.model)
     check_compatible(LoraSpec(bb.name, cfg.lora.r, cfg.lora.alpha, cfg.lora.targets, cfg.lora.tower, spec.n_blocks, spec.width), spec, 'ZooCfg')
     init = initial_lora(bb, cfg)
-    p = as_progress(progress)
-    for t in (loop := p(zoo_missing(path, tasks), 'zoo', nested=True)):
-        t0 = time.perf_counter()
-        out = train_lora(bb, t, cfg, init, p)
-        loop.comment = f"{t.name}: loss {out['loss'][-1]:.3f}"
-        _save_task(path/t.source/_file_name(t), t, out, bb.encode_texts([t.description])[0], spec, cfg, time.perf_counter() - t0)
+    p, todo = as_progress(progress), zoo_missing(path, tasks)
+    groups = [todo[i:i + cfg.tasks_per_step] for i in range(0, len(todo), cfg.tasks_per_step)]
+    for grp in (loop := p(groups, 'zoo', nested=True)):
+        by_size = {}
+        for t in grp: by_size.setdefault(len(t.splits['train']), []).append(t)
+        for ts in by_size.values():
+            t0 = time.perf_counter()
+            outs = train_loras(bb, ts, cfg, init, p)
+            sec = (time.perf_counter() - t0) / len(ts)
+            d = bb.encode_texts([t.description for t in ts])
+            for t, out, dt in zip(ts, outs, d): _save_task(path/t.source/_file_name(t), t, out, dt, spec, cfg, sec)
+        loop.comment = f"{grp[-1].name}: loss {outs[-1]['loss'][-1]:.3f}"
     set_lora_vector(bb.model, init)
     return load_zoo(path, [t.name for t in tasks], [t.source for t in tasks], spec)
 
@@ -202,14 +276,14 @@ def zoo_dir(bb_name:str='tiny-world', cfg:ZooCfg|None=None, world:str='', cache:
     return cache_dir(cache)/'zoo'/f"{bb_name}-{cfg.key(bb_name, world)}"
 
 def benchmark_zoo(path:str|Path|None=None)->dict:
-    "Build the default tiny-world zoo into an empty folder in a fresh process; print and return wall time and peak memory."
+    "Build the default tiny-world zoo (`scenes` and `pets`, as `sg-lora reproduce` does) into an empty folder in a fresh process; print and return wall time and peak memory."
     import sys
     from sg_lora.data import WorldCfg
     path = Path(path or zoo_dir(world=WorldCfg().key()))
     if any(path.glob('*/*.safetensors')): raise ValueError(f"{path} already holds a zoo: the benchmark needs an empty folder")
     code = ("from sg_lora.zoo import *; from sg_lora.backbone import load_backbone; from sg_lora.data import build_world; "
             "bb = load_backbone(progress=False); w = build_world(progress=False); "
-            f"build_zoo(bb, [t for ts in w.tasks.values() for t in ts], ZooCfg(), {str(path)!r}, progress=False)")
+            f"build_zoo(bb, w['scenes'] + w['pets'], ZooCfg(), {str(path)!r}, progress=False)")
     r = run_child([sys.executable, '-c', code])
     if r['rc']: raise RuntimeError(f"building the zoo in a child process failed (exit {r['rc']})")
     wall, peak, m = r['wall_s'], r['peak_gib'], machine()
