@@ -128,10 +128,10 @@ def train_loras(
         has_val = all(v is not None and len(v) for v in vals)
         if has_val:
             vemb = [vis._embeds(bb.prep(v.images)) for v in vals]
-            vtxt = [(bb.encode_texts(v.flat_captions()[0]), v.flat_captions()[1]) for v in vals]
+            vtxt = [(bb.encode_texts(caps), own) for caps, own in (v.flat_captions() for v in vals)]
     V = init[None].repeat(T, 1).requires_grad_(True)
     opt = torch.optim.Adam([V], lr=cfg.lr)
-    g, scale = torch.Generator().manual_seed(cfg.seed), m.logit_scale.exp().clamp(max=100)
+    g = torch.Generator().manual_seed(cfg.seed)
     steps = n // cfg.batch_size
     snaps, losses, val, lrs = [], [], [], []
     label = tasks[0].name if T == 1 else f"{tasks[0].name} +{T - 1}"
