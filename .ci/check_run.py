@@ -1,4 +1,5 @@
-"""Check what `sg-lora reproduce` wrote: results.json with both tables and the six methods in every setting,
+"""Check what `sg-lora reproduce` wrote: results.json with both tables and the six methods in every setting (then the
+seventh row, when the run has an extension),
 and (with --log) that a piped log stays small and holds no carriage-return frames.
 Usage: python .ci/check_run.py OUT_DIR [OUT_DIR ...] [--log FILE] [--max-log BYTES]"""
 import argparse, json, sys
@@ -15,7 +16,8 @@ for out in map(Path, a.outs):
     for t, settings in r.get('tables', {}).items():
         if not settings: bad.append(f"{f}: {t} has no settings")
         for s, e in settings.items():
-            if list(e) != METHODS: bad.append(f"{f}: {t} {s} has methods {list(e)}, want {METHODS}")
+            want = METHODS + (["SG-LoRA (extended)"] if r.get('extension') else [])
+            if list(e) != want: bad.append(f"{f}: {t} {s} has methods {list(e)}, want {want}")
     print(f"{f}: " + "; ".join(f"{s}: SG-LoRA I2T/T2I R@1 {e['SG-LoRA']['i2t'][0]:.1f}/{e['SG-LoRA']['t2i'][0]:.1f}"
                               for t in r['tables'].values() for s, e in t.items()))
 if a.log:

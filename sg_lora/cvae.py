@@ -35,6 +35,7 @@ class CVAECfg:
     eval_every:int=10    # epochs between validation checks (only when `train_cvae` gets `val`)
     residual:bool=False  # beyond the paper: the decoder outputs x(mu*) + f(z, c), f starting at zero
     basis:int=0          # beyond the paper: work in the top `basis` principal directions; 0: all D coordinates
+    expert_tasks:bool=False  # beyond the paper: `fit_sglora` also trains on the experts, each conditioned without itself
 
 class Normaliser(nn.Module):
     "Per-coordinate standardisation of LoRA vectors and of the condition (mu*, var*)."

@@ -4,8 +4,9 @@
 
 # %% ../nbs/05_eval.ipynb #00000001
 from __future__ import annotations
-import json
-from dataclasses import dataclass
+import hashlib, json
+from dataclasses import dataclass, replace
+from typing import Callable
 
 import torch
 from torch import Tensor
@@ -13,26 +14,27 @@ from .progress import Progress, as_progress
 from .lora import lora_spec
 from .metrics import task_recall
 from .experts import ExpertRepo, expert_repo, pair_correlation
-from .semantics import task_semantics
+from .semantics import task_semantics, with_descriptions
 from .cvae import CVAECfg
 from .generator import SGLoRA, fit_sglora
 
 # %% auto #0
 __all__ = ['RECALLS', 'METHODS', 'CHECKS', 'Evaluator', 'Method', 'ZeroShot', 'ModelSoup', 'AdapterSoup', 'TopKWeighted',
-           'Oracle', 'SGLoRAMethod', 'score', 'summary', 'val_score', 'select_tau', 'select_sglora', 'evaluate_setting',
-           'generator_diagnostics', 'derangement', 'description_control', 'world_checks']
+           'Oracle', 'SGLoRAMethod', 'score', 'summary', 'val_score', 'select_tau', 'select_sglora', 'kfold_scores',
+           'paired_diff', 'kfold_table', 'evaluate_setting', 'generator_diagnostics', 'derangement',
+           'semantic_controls', 'world_checks']
 
 # %% ../nbs/05_eval.ipynb #00000007
 RECALLS = ('i2t R@1', 'i2t R@5', 'i2t R@10', 't2i R@1', 't2i R@5', 't2i R@10')
 
 class Evaluator:
-    "Recall@1/5/10 (both directions) of flat LoRA vectors on tasks' `split`; caption embeddings computed once per task. Leaves the last LoRA set in `bb`."
+    "Recall@1/5/10 (both directions) of flat LoRA vectors on tasks' `split`; caption embeddings computed once per task, and each (LoRA, task) scored once. May leave a LoRA set in `bb`."
     def __init__(self, bb, tasks:list, split:str='test'):
         spec = getattr(bb.model, 'lora_spec', None)
         if spec is None: raise ValueError("the backbone carries no LoRA: call `inject_lora(bb.model, cfg)` (or build a zoo with it) first")
         self.bb, self.split, self.D = bb, split, lora_spec(bb.model).numel
         self.tasks = {t.name: t for t in tasks}
-        self._txt = {}
+        self._txt, self._seen = {}, {}
 
     def _text(self, name:str)->tuple[Tensor, Tensor]:
         if name not in self._txt:
@@ -45,9 +47,12 @@ class Evaluator:
     def recall(self, v:Tensor|None, name:str)->Tensor:
         "The six recalls (percent, in the order of `RECALLS`) of LoRA `v` (D,) on task `name`; None is the bare backbone."
         if v is not None and v.shape != (self.D,): raise ValueError(f"a LoRA for this backbone is a vector of length {self.D}, got shape {tuple(v.shape)}")
-        txt = self._text(name)
-        r = task_recall(self.bb, self.tasks[name].splits[self.split], v=v if v is not None else torch.zeros(self.D), txt=txt)
-        return torch.tensor(r['i2t'] + r['t2i'])
+        txt, v = self._text(name), v.detach().float().contiguous() if v is not None else torch.zeros(self.D)
+        key = (name, hashlib.blake2b(v.numpy().tobytes(), digest_size=16).digest())   # the same LoRA on the same task: a control's repeats
+        if key not in self._seen:
+            r = task_recall(self.bb, self.tasks[name].splits[self.split], v=v, txt=txt)
+            self._seen[key] = torch.tensor(r['i2t'] + r['t2i'])
+        return self._seen[key].clone()
 
     def recalls(self, V:Tensor, names:list[str], progress:bool|str|Progress=False)->Tensor:
         "Recalls (tasks, n, 6) of the LoRAs V (tasks, n, D), row i on task `names[i]`."
@@ -174,6 +179,52 @@ def select_sglora(
         if i + 1 == len(todo) or todo[i + 1][0] != k: best[k] = max(cand[k], key=lambda x: x[1])[0]
     return CVAECfg(**{f: best[f] for f in vars(base)}), best['tau'], trials
 
+# %% ../nbs/05_eval.ipynb #a3cd7e86
+def kfold_scores(
+    ev:Evaluator,                    # scores LoRAs on the pool tasks
+    repo:ExpertRepo,                 # the expert repository
+    W:Tensor, d:Tensor,              # the pool's snapshots (t, M, D) and descriptions (t, E)
+    names:list[str],                 # the pool's task names
+    recipes:dict,                    # recipe name -> CVAECfg (its seed is offset by each seed below)
+    taus:list,                       # the temperatures to try, for Top-K and every recipe
+    K:int=4, folds:int=5,
+    seeds:list|tuple=(0,),           # one shuffle of the pool and one generator initialisation per seed
+    n:int=3,                         # LoRAs sampled per held-out task
+    experts:Tensor|None=None,        # the repository's snapshots, for recipes with `expert_tasks`
+    progress:bool|str|Progress=False,
+)->dict:
+    "Mean recall of every pool task as a held-out task: {'names', 'scores': {'<method>@<tau>': [[mR per task] per seed]}}."
+    t = len(names)
+    if not 3 <= folds <= t: raise ValueError(f"folds must lie in [3, {t}] (a scored part, a stopping part and training parts); got {folds}")
+    if W.ndim != 3 or len(W) != t or len(d) != t: raise ValueError(f"need W (t, M, D) and d (t, E) for t={t} names; got {tuple(W.shape)}, {tuple(d.shape)}")
+    scores = {f"Top-K LoRA Weighted@{tau:g}": [score(ev, TopKWeighted(repo, K, tau), names, d).mean((1, 2)).tolist()] * len(seeds) for tau in taus}
+    jobs = [(r, tau, s, f) for r in recipes for tau in taus for s in seeds for f in range(folds)]
+    parts = {s: torch.randperm(t, generator=torch.Generator().manual_seed(s)).tensor_split(folds) for s in seeds}
+    for r in recipes:
+        for tau in taus: scores[f"{r}@{tau:g}"] = [[float('nan')] * t for _ in seeds]
+    for r, tau, s, f in as_progress(progress)(jobs, 'k-fold fits'):
+        test, stop = parts[s][f], parts[s][(f + 1) % folds]
+        train = torch.tensor(sorted(set(range(t)) - set(test.tolist()) - set(stop.tolist())))
+        cfg = replace(recipes[r], seed=recipes[r].seed + s)
+        cv = fit_sglora(repo, W[train], d[train], cfg, K, tau, val=(W[stop], d[stop]) if cfg.patience else None, experts=experts)
+        R = score(ev, SGLoRAMethod(SGLoRA(None, repo, cv, K, tau)), [names[i] for i in test], d[test], n, s).mean((1, 2))
+        for i, v in zip(test.tolist(), R.tolist()): scores[f"{r}@{tau:g}"][seeds.index(s)][i] = v
+    return dict(names=list(names), seeds=list(seeds), folds=folds, scores=scores)
+
+def paired_diff(a:list, b:list)->dict:
+    "Mean over tasks of a - b (scores [[per task] per seed], averaged over seeds first) and its standard error across tasks."
+    x = torch.tensor(a).mean(0) - torch.tensor(b).mean(0)
+    return dict(diff=round(x.mean().item(), 3), se=round((x.std() / len(x) ** .5).item(), 3), n=len(x))
+
+def kfold_table(res:dict, ref:str="Top-K LoRA Weighted")->list[dict]:
+    "Every method@tau of `kfold_scores`: its mean recall and its paired difference to `ref` at the same tau."
+    rows = []
+    for k, v in res['scores'].items():
+        m, tau = k.rsplit('@', 1)
+        rows.append(dict(method=m, tau=float(tau), mR=round(torch.tensor(v).mean().item(), 2),
+                         **{f"vs_{ref}": paired_diff(v, res['scores'][f"{ref}@{tau}"]) if m != ref else None}))
+    return rows
+
 # %% ../nbs/05_eval.ipynb #00000016
 def evaluate_setting(
     ev:Evaluator,
@@ -185,16 +236,19 @@ def evaluate_setting(
     n:int=5,                      # SG-LoRA samples per task and generator
     seeds:list|None=None,         # sampling seed of each generator
     progress:bool|str|Progress=True, # show the generators (see `as_progress`)
+    extra:dict|None=None,         # further generator rows beyond the paper's six: {row name: (cvaes, tau)}
 )->dict:
-    "Recalls of every method on the tasks: {method: (seeds, tasks, n, 6) tensor}."
+    "Recalls of every method on the tasks: {method: (seeds, tasks, n, 6) tensor}, the paper's six rows then `extra`'s."
     seeds = seeds if seeds is not None else list(range(len(cvaes)))
     fixed = {"Zero-Shot CLIP": ZeroShot(repo.mu.shape[1]), "Oracle": oracle, "Model Soups": ModelSoup(repo),
              "AdapterSoup": AdapterSoup(repo, K), "Top-K LoRA Weighted": TopKWeighted(repo, K, tau_topk)}
     out = {m: score(ev, f, names, d)[None] for m, f in fixed.items()}
-    gens = list(zip(cvaes, seeds))
-    out["SG-LoRA"] = torch.stack([score(ev, SGLoRAMethod(SGLoRA(None, repo, cv, K, tau_sg)), names, d, n, s)
-                                  for cv, s in as_progress(progress)(gens, 'SG-LoRA generators')])
-    return {m: out[m] for m in METHODS}
+    rows = {"SG-LoRA": (cvaes, tau_sg), **(extra or {})}
+    for row, (cvs, tau) in rows.items():
+        if len(cvs) != len(seeds): raise ValueError(f"{row}: {len(cvs)} generators for {len(seeds)} seeds")
+        out[row] = torch.stack([score(ev, SGLoRAMethod(SGLoRA(None, repo, cv, K, tau)), names, d, n, s)
+                                for cv, s in as_progress(progress)(list(zip(cvs, seeds)), f'{row} generators')])
+    return {m: out[m] for m in METHODS} | {m: out[m] for m in extra or {}}
 
 # %% ../nbs/05_eval.ipynb #db02b5ed
 @torch.no_grad()
@@ -217,14 +271,31 @@ def derangement(n:int, g:torch.Generator)->Tensor:
         p = torch.randperm(n, generator=g)
         if (p != torch.arange(n)).all(): return p
 
-def description_control(ev:Evaluator, method:Method, names:list[str], d:Tensor, perms:int=20, n:int=1, seed:int=0,
-                        progress:bool|str|Progress=False)->dict:
-    "Mean recall of `method` with the real descriptions and with `perms` derangements of them; the one-sided p-value of the real ones."
-    real = val_score(score(ev, method, names, d, n, seed))
+def _null(real:float, null:list)->dict:
+    return dict(real=round(real, 2), null_mean=round(sum(null) / len(null), 2), null_max=round(max(null), 2),
+                p=round((1 + sum(x >= real for x in null)) / (1 + len(null)), 4), perms=len(null))
+
+def semantic_controls(
+    ev:Evaluator,
+    make:Callable,                  # repository -> Method, e.g. `lambda r: TopKWeighted(r, 4, 0.05)`
+    repo:ExpertRepo,                # the real repository
+    names:list[str], d:Tensor,      # the tasks and their real description embeddings
+    perms:int=20, n:int=1, seed:int=0,
+    unused:Tensor|None=None,        # embeddings of "a photo of a <name>" for names no task of the world uses
+    progress:bool|str|Progress=False,
+)->dict:
+    "Mean recall with the real descriptions against three nulls of `perms` draws each, with one-sided p-values: {control: result}."
+    real = val_score(score(ev, make(repo), names, d, n, seed))
     g = torch.Generator().manual_seed(seed)
-    null = [val_score(score(ev, method, names, d[derangement(len(names), g)], n, seed)) for _ in as_progress(progress)(range(perms), 'control')]
-    p = (1 + sum(x >= real for x in null)) / (1 + perms)
-    return dict(real=round(real, 2), null_mean=round(sum(null) / perms, 2), null_max=round(max(null), 2), p=round(p, 4), perms=perms)
+    draws = {'tasks deranged': lambda: (make(repo), d[derangement(len(names), g)]),
+             'experts deranged': lambda: (make(with_descriptions(repo, repo.d[derangement(len(repo), g)])), d)}
+    if unused is not None:
+        if len(unused) < len(names): raise ValueError(f"need at least {len(names)} unused names for the random-name control, got {len(unused)}")
+        draws['random names'] = lambda: (make(repo), unused[torch.randperm(len(unused), generator=g)[:len(names)]])
+    out = {}
+    for k, draw in as_progress(progress)(list(draws.items()), 'controls'):
+        out[k] = _null(real, [val_score(score(ev, m, names, dd, n, seed)) for m, dd in (draw() for _ in range(perms))])
+    return out
 
 # %% ../nbs/05_eval.ipynb #539dce69
 CHECKS = dict(spearman=0.4, oracle_minus_soups=4.0, topk_minus_soups=1.5)   # the world's targets (DESIGN.md, issue 11)

@@ -10,7 +10,7 @@ from torch import Tensor
 from .progress import Progress
 from .store import median_ms
 from .experts import ExpertRepo
-from .semantics import task_semantics
+from .semantics import task_semantics, loo_semantics
 from .cvae import CVAECfg, CVAE, train_cvae, cvae_val_loss
 
 # %% auto #0
@@ -18,17 +18,25 @@ __all__ = ['fit_sglora', 'SGLoRA', 'generation_ms', 'generation_latency']
 
 # %% ../nbs/04a_generator.ipynb #95bd807f
 def fit_sglora(repo:ExpertRepo, W:Tensor, d:Tensor, cfg:CVAECfg, K:int=4, tau:float=0.05, progress:bool|str|Progress=False,
-               val:tuple|None=None)->CVAE:
-    "Train the CVAE on the snapshots W (tasks, M, D) of generator-training tasks with descriptions d (tasks, E); `val` = (W, d) of validation tasks for early stopping."
+               val:tuple|None=None, experts:Tensor|None=None)->CVAE:
+    "Train the CVAE on the snapshots W (tasks, M, D) of generator-training tasks with descriptions d (tasks, E); `val` = (W, d) of validation tasks for early stopping; `experts` = the repository's snapshots (e, M, D) when `cfg.expert_tasks`."
     if W.ndim != 3 or len(W) != len(d): raise ValueError(f"W must be (tasks, M, D) and d (tasks, E); got {tuple(W.shape)}, {tuple(d.shape)}")
     sem = task_semantics(d, repo, K, tau)
     M, D = W.shape[1:]
+    X, mu, var = W.reshape(-1, D), sem.mu.repeat_interleave(M, 0), sem.var.repeat_interleave(M, 0)
+    if cfg.expert_tasks:   # beyond the paper: every expert is a training task too, its condition made by the other experts
+        if experts is None or experts.ndim != 3 or len(experts) != len(repo) or experts.shape[2] != D:
+            raise ValueError(f"cfg.expert_tasks needs `experts`, the repository's snapshots ({len(repo)}, M, {D}) in its order; "
+                             f"got {None if experts is None else tuple(experts.shape)}")
+        ls, Me = loo_semantics(repo, K, tau), experts.shape[1]
+        X = torch.cat([X, experts.reshape(-1, D)])
+        mu, var = torch.cat([mu, ls.mu.repeat_interleave(Me, 0)]), torch.cat([var, ls.var.repeat_interleave(Me, 0)])
     check = None
     if val is not None:   # early stopping on the negative ELBO of the validation tasks' snapshots under their own conditions
         Wv, dv = val; sv = task_semantics(dv, repo, K, tau); Mv = Wv.shape[1]
         Xv, muv, varv = Wv.reshape(-1, D), sv.mu.repeat_interleave(Mv, 0), sv.var.repeat_interleave(Mv, 0)
         check = lambda m: -cvae_val_loss(m, Xv, muv, varv)
-    cv, _ = train_cvae(W.reshape(-1, D), sem.mu.repeat_interleave(M, 0), sem.var.repeat_interleave(M, 0), cfg, progress=progress, val=check)
+    cv, _ = train_cvae(X, mu, var, cfg, progress=progress, val=check)
     return cv
 
 # %% ../nbs/04a_generator.ipynb #00000011

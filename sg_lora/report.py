@@ -9,9 +9,9 @@ from .store import atomic_write
 from .eval import METHODS
 
 # %% auto #0
-__all__ = ['PAPER', 'PAPER_NAMES', 'table_md', 'compare', 'plot_tables', 'plot_selection', 'verdict_lines', 'summary_sentence',
-           'spread_md', 'checks_md', 'gain_recovery', 'recovery_md', 'across_seeds', 'diagnostics_md', 'controls_md',
-           'write_report']
+__all__ = ['PAPER', 'PAPER_NAMES', 'methods_of', 'table_md', 'compare', 'plot_tables', 'plot_selection', 'verdict_lines',
+           'summary_sentence', 'spread_md', 'checks_md', 'gain_recovery', 'recovery_md', 'across_seeds',
+           'diagnostics_md', 'controls_md', 'recipe_str', 'write_report']
 
 # %% ../nbs/05b_report.ipynb #00000019
 PAPER = {  # Tables 1 and 2 of the paper, (R@1, R@5, R@10) for I2T then T2I; scenes ~ MS-COCO, pets ~ OxfordPets
@@ -36,24 +36,29 @@ def _marks(vals:list)->list:
     order = sorted(set(vals), reverse=True)
     return ['b' if v == order[0] else 'u' if len(order) > 1 and v == order[1] else '' for v in vals]
 
+def methods_of(entries:dict)->list:
+    "The paper's six rows in their order, then any further rows of `entries` (e.g. a selected extension)."
+    return [m for m in METHODS if m in entries] + [m for m in entries if m not in METHODS]
+
 def table_md(settings:dict, std:bool=True)->str:
     "A markdown table in the paper's layout for {setting: {method: entry}}: entry is a `summary` or six numbers."
     names = list(settings)
     head = "| Method | " + " | ".join(f"{s} {d} R@{k}" for s in names for d in ('I2T', 'T2I') for k in (1, 5, 10)) + " |"
     lines = [head, "|" + "---|" * (1 + 6 * len(names))]
-    vals = {m: [] for m in METHODS}; stds = {m: [] for m in METHODS}
+    rows = methods_of(settings[names[0]])
+    vals = {m: [] for m in rows}; stds = {m: [] for m in rows}
     for s in names:
-        for m in METHODS:
+        for m in rows:
             e = settings[s][m]
             if isinstance(e, dict): vals[m] += e['i2t'] + e['t2i']; stds[m] += e['seed_std']['i2t'] + e['seed_std']['t2i'] if e['seeds'] > 1 else [None] * 6
             else: vals[m] += list(e); stds[m] += [None] * 6
-    comp = [m for m in METHODS if m != "Oracle"]
-    marks = {m: [] for m in METHODS}
+    comp = [m for m in rows if m != "Oracle"]
+    marks = {m: [] for m in rows}
     for j in range(6 * len(names)):
         mk = _marks([vals[m][j] for m in comp])
         for m, x in zip(comp, mk): marks[m].append(x)
     marks["Oracle"] = [''] * (6 * len(names))
-    for m in METHODS:
+    for m in rows:
         cells = []
         for v, sd, mk in zip(vals[m], stds[m], marks[m]):
             c = f"{v:.2f}" + (f" ± {sd:.2f}" if std and sd is not None else "")
@@ -83,14 +88,15 @@ def plot_tables(tables:dict, paper:dict|None=None):
     fig, axs = plt.subplots(1, len(settings), figsize=(3.6 * len(settings), 3.4), squeeze=False, sharey=False)
     cols = plt.cm.tab10.colors
     for ax, s in zip(axs[0], settings):
+        rows = methods_of(tables[s])
         for j, (dir_, off) in enumerate((('i2t', -.2), ('t2i', .2))):
-            for i, m in enumerate(METHODS):
+            for i, m in enumerate(rows):
                 e = tables[s][m]
                 ax.bar(i + off, e[dir_][0], .38, yerr=e['seed_std'][dir_][0] if e.get('seeds', 1) > 1 else None,
                        color=cols[i], alpha=1 if dir_ == 'i2t' else .55, capsize=2, label=dir_.upper() if i == 0 else None)
-        ax.set_xticks(range(len(METHODS))); ax.set_xticklabels([m.replace(' LoRA Weighted', '').replace('Zero-Shot CLIP', 'Zero-Shot') for m in METHODS],
+        ax.set_xticks(range(len(rows))); ax.set_xticklabels([m.replace(' LoRA Weighted', '').replace('Zero-Shot CLIP', 'Zero-Shot') for m in rows],
                                                                 rotation=40, ha='right', fontsize=8)
-        lo = min(min(tables[s][m]['i2t'][0], tables[s][m]['t2i'][0]) for m in METHODS)
+        lo = min(min(tables[s][m]['i2t'][0], tables[s][m]['t2i'][0]) for m in rows)
         ax.set_ylim(max(0, lo - 8), None); ax.set_title(s, fontsize=10); ax.set_ylabel('R@1 (%)')
         ax.grid(axis='y', alpha=.3)
     axs[0, 0].text(.02, .98, 'solid: I2T, light: T2I', transform=axs[0, 0].transAxes, va='top', fontsize=7)
@@ -170,12 +176,13 @@ def gain_recovery(entries:dict)->dict:
 
 def recovery_md(tables:dict)->str:
     "Gain recovery of the mean recall per setting and method."
-    rows = ["| setting | " + " | ".join(m for m in METHODS if m not in ('Zero-Shot CLIP', 'Oracle')) + " |", "|---" * 5 + "|"]
+    cols = [m for m in methods_of(next(iter(tables.values()))) if m not in ('Zero-Shot CLIP', 'Oracle')]
+    rows = ["| setting | " + " | ".join(cols) + " |", "|---" * (len(cols) + 1) + "|"]
     for n, e in tables.items():
         mr = {m: sum(v['i2t'] + v['t2i']) / 6 for m, v in e.items()}
         g = mr['Oracle'] - mr['Zero-Shot CLIP']
         rows.append(f"| {n} | " + " | ".join(f"{100 * (mr[m] - mr['Zero-Shot CLIP']) / g:.0f}%" if g >= .5 else "n/a"
-                                            for m in METHODS if m not in ('Zero-Shot CLIP', 'Oracle')) + " |")
+                                            for m in cols) + " |")
     return "\n".join(rows)
 
 def across_seeds(runs:list[dict])->str:
@@ -187,17 +194,20 @@ def across_seeds(runs:list[dict])->str:
     mr = lambda e: sum(e['i2t'] + e['t2i']) / 6
     head = f"| setting | method | mR over seeds {seeds}: mean ± std | min | max | per seed |"
     rows = [head, "|---|---|---|---|---|---|"]
+    first = next(t for t in runs[0]['tables'].values() if sets[0] in t)[sets[0]]
     for n in sets:
-        for m in METHODS:
+        for m in [m for m in methods_of(first) if all(m in next(t[n] for t in r['tables'].values() if n in t) for r in runs)]:
             v = [mr(next(t[n] for t in r['tables'].values() if n in t)[m]) for r in runs]
             sd = st.stdev(v) if len(v) > 1 else 0.
             rows.append(f"| {n} | {m} | {st.mean(v):.2f} ± {sd:.2f} | {min(v):.2f} | {max(v):.2f} | {', '.join(f'{x:.2f}' for x in v)} |")
-    diffs = ["", "SG-LoRA − Top-K LoRA Weighted and SG-LoRA − Model Soups, mR per seed:", "",
-             "| setting | SG-LoRA − Top-K, per seed | mean | SG-LoRA − Soups, per seed | mean |", "|---|---|---|---|---|"]
+    gens = [m for m in methods_of(first) if m.startswith("SG-LoRA") and all(m in next(t[n] for t in r['tables'].values() if n in t) for r in runs for n in sets)]
+    diffs = ["", "Each generator row − Top-K LoRA Weighted and − Model Soups, mR per seed:", "",
+             "| setting | row | − Top-K, per seed | mean | − Soups, per seed | mean |", "|---|---|---|---|---|---|"]
     for n in sets:
         e = [next(t[n] for t in r['tables'].values() if n in t) for r in runs]
-        a = [mr(x["SG-LoRA"]) - mr(x["Top-K LoRA Weighted"]) for x in e]; b = [mr(x["SG-LoRA"]) - mr(x["Model Soups"]) for x in e]
-        diffs.append(f"| {n} | {', '.join(f'{x:+.2f}' for x in a)} | {st.mean(a):+.2f} | {', '.join(f'{x:+.2f}' for x in b)} | {st.mean(b):+.2f} |")
+        for g in gens:
+            a = [mr(x[g]) - mr(x["Top-K LoRA Weighted"]) for x in e]; b = [mr(x[g]) - mr(x["Model Soups"]) for x in e]
+            diffs.append(f"| {n} | {g} | {', '.join(f'{x:+.2f}' for x in a)} | {st.mean(a):+.2f} | {', '.join(f'{x:+.2f}' for x in b)} | {st.mean(b):+.2f} |")
     chk = ["", "World checks per seed (expert and validation tasks):", "", "| seed | source | Spearman | Oracle − Soups | Top-K − Soups | names right |", "|---|---|---|---|---|---|"]
     for r in runs:
         for s, c in r.get('world_checks', {}).items():
@@ -217,16 +227,26 @@ def diagnostics_md(dg:dict)->str:
     return "\n".join(rows)
 
 def controls_md(ctl:dict)->str:
-    "The deranged-description controls: real mean recall, the null's mean and max, and the p-value, per source, task role and method."
-    rows = ["| source | tasks | method | mR, real descriptions | mR, deranged (mean / max) | p |", "|---|---|---|---|---|---|"]
+    "The semantic controls: real mean recall, the null's mean and max, and the p-value, per source, task role, method and control."
+    rows = ["| source | tasks | method | control | mR, real descriptions | mR, null (mean / max) | p |", "|---|---|---|---|---|---|---|"]
     for s, roles in ctl.items():
         for role, ms in roles.items():
-            for m, c in ms.items():
-                rows.append(f"| {s} | {role} | {m} | {c['real']:.2f} | {c['null_mean']:.2f} / {c['null_max']:.2f} | {c['p']:.3f} ({c['perms']} perms) |")
+            for m, cs in ms.items():
+                if 'real' in cs: cs = {'tasks deranged': cs}   # runs before the three controls had only this one
+                for k, c in cs.items():
+                    rows.append(f"| {s} | {role} | {m} | {k} | {c['real']:.2f} | {c['null_mean']:.2f} / {c['null_max']:.2f} | "
+                                f"{c['p']:.3f} ({c['perms']} draws) |")
     return "\n".join(rows) if len(rows) > 2 else "(no controls in this run)"
 
 # %% ../nbs/05b_report.ipynb #815b6765
 _DECODER = {False: "the paper's", True: "residual (beyond the paper)"}
+
+def recipe_str(c:dict)->str:
+    "The generator recipe in words, marking what goes beyond the paper."
+    ext = [x for x, on in (("residual decoder", c.get('residual')), (f"PCA basis of {c.get('basis')}", c.get('basis')),
+                           ("experts as training tasks", c.get('expert_tasks'))) if on]
+    return (f"latent {c['latent']}, hidden {c['hidden']}, at most {c['epochs']} epochs, lr {c['lr']:g}; "
+            + ("the paper's CVAE" if not ext else "beyond the paper: " + ", ".join(ext)))
 
 def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
     "report.md, tables.png and selection.png in `out`."
@@ -235,8 +255,9 @@ def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
     with matplotlib.rc_context({'figure.max_open_warning': 0}):
         fig = plot_tables({n: e for t in results['tables'].values() for n, e in t.items()})
         fig.savefig(out/'tables.png', dpi=110, bbox_inches='tight'); plt.close(fig)
-        fig = plot_selection(trials)
-        fig.savefig(out/'selection.png', dpi=100, bbox_inches='tight'); plt.close(fig)
+        if any(trials.values()):
+            fig = plot_selection(trials)
+            fig.savefig(out/'selection.png', dpi=100, bbox_inches='tight'); plt.close(fig)
         dg = {s: d for s, d in results.get('diagnostics', {}).items() if d.get('sensitivity')}
         if dg:
             from sg_lora.cvae import plot_diagnostics
@@ -260,6 +281,9 @@ def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
           "(Spearman over task pairs), does a task's own LoRA beat the uniform soup, and does choosing experts by description "
           "(Top-K LoRA Weighted, tau chosen on validation tasks) beat it. And how often the frozen backbone names a test image's task "
           "among its source's tasks.", "", checks_md(results.get('world_checks', {})), "",
+          *([f"The seventh row, **{[m for m in methods_of(next(iter(T['table1'].values()))) if m not in METHODS][0]}**, goes beyond the "
+             f"paper: the CVAE with {recipe_str(results['extension']).split(': ', 1)[-1]}, selected by the k-fold study on validation "
+             "tasks (see below); the six rows above it are the paper's.", ""] if results.get('extension') else []),
           "## Table 1: in-source", "", table_md(T['table1']), "",
           "The paper's Table 1 (ViT-B/16, other data: compare orderings and gaps, not values):", "",
           table_md({PAPER_NAMES[s]: PAPER['table1'][s] for s in T['table1'] if s in PAPER['table1']}), "",
@@ -278,18 +302,24 @@ def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
           *verdict_lines(results), "", summary_sentence(results), "",
           "![R@1 of every method](tables.png)", "",
           "## Hyperparameters chosen on validation tasks", "",
-          "Mean recall (mR, the mean of the six recalls) on the validation tasks, for the chosen settings:", "",
-          "| source | val tasks | tau (SG-LoRA) | decoder | latent | epochs (max) | lr | hidden | val mR SG-LoRA | tau (Top-K LoRA Weighted) | val mR Top-K LoRA Weighted |",
-          "|---|---|---|---|---|---|---|---|---|---|---|",
-          *[f"| {s} | {results['validation'][s]['tasks']} | {v['tau']:g} | {_DECODER[bool(v['cvae'].get('residual'))]} | "
-            f"{v['cvae']['latent']} | {v['cvae']['epochs']} | {v['cvae']['lr']:g} | "
-            f"{v['cvae']['hidden']} | {results['validation'][s]['SG-LoRA']:.2f} | {v['tau_topk']:g} | {results['validation'][s]['Top-K LoRA Weighted']:.2f} |"
-            for s, v in sel.items()], "",
-          "![validation mean recall of every trial](selection.png)", "",
+          *(["SG-LoRA's recipe was searched on this run's validation tasks; mean recall (mR, the mean of the six recalls) on them:", "",
+             "| source | val tasks | tau (SG-LoRA) | recipe | val mR SG-LoRA | tau (Top-K) | mR Top-K, generator-training + validation tasks |",
+             "|---|---|---|---|---|---|---|",
+             *[f"| {s} | {results['validation'][s]['tasks']} | {v['tau']:g} | {recipe_str(v['cvae'])} | {results['validation'][s]['SG-LoRA']:.2f} | "
+               f"{v['tau_topk']:g} | {results['validation'][s]['Top-K LoRA Weighted']:.2f} |" for s, v in sel.items()], "",
+             "![validation mean recall of every trial](selection.png)", ""] if any(trials.values()) else
+            ["SG-LoRA's recipe is the preset's, chosen once by a k-fold study on the generator-training and validation tasks of "
+             "world seeds 0, 1 and 2 (`selection_study`, 05a_reproduce; nbs/results/tiny/selection-study.md). Per run, tau is chosen "
+             "for Top-K LoRA Weighted on this run's generator-training and validation tasks, and SG-LoRA uses the same tau, so the "
+             "Top-K row is also Top-K at SG-LoRA's tau.", "",
+             "| source | tau (both) | SG-LoRA recipe | tasks choosing tau | mR Top-K at the chosen tau |", "|---|---|---|---|---|",
+             *[f"| {s} | {v['tau']:g} | {recipe_str(v['cvae'])} | {results['validation'][s]['tasks']} | "
+               f"{results['validation'][s]['Top-K LoRA Weighted']:.2f} |" for s, v in sel.items()], ""]),
           "## Do the semantics matter? Controls", "",
-          "Each method scored again with the descriptions deranged among the tasks at test time (generator and repository unchanged; "
-          "SG-LoRA: its first generator, one sample per task). p: the share of derangements that score at least as well as the real "
-          "descriptions. Validation tasks first; the unseen tasks are reported, never used to choose anything.", "",
+          "Each method scored again at test time under three nulls: the descriptions deranged among the tasks; the experts' descriptions "
+          "deranged against their LoRAs; and 'a photo of a <name>' for random names the backbone knows but no task uses (generator "
+          "not retrained; SG-LoRA: its first generator, one sample per task). p: the share of draws (plus one) that score at least "
+          "as well as the real descriptions. Validation tasks first; the unseen tasks are reported, never used to choose anything.", "",
           controls_md(results.get('controls', {})), "",
           "## Does the generator generalise?", "",
           "On each source's validation tasks, for its first generator: the distance of the generated mean to the Oracle, of mu* "

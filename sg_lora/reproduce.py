@@ -11,25 +11,27 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import torch
+from torch import Tensor
 from safetensors import safe_open
 from safetensors.torch import save_file
 import sg_lora
 from .store import atomic_write, write_json, cache_dir, config_key, run_child, machine, machine_line
 from .progress import Progress, as_progress
-from .data import WorldCfg, World, build_world, world_cached
+from .data import WorldCfg, World, build_world, world_cached, world_emoji
 from .backbone import TinyCfg, Backbone, load_backbone, tiny_world_cached
 from .zoo import ZooCfg, LoraZoo, build_zoo, zoo_dir, zoo_missing, repo_from_zoo
 from .experts import split_tasks, ROLES
 from .cvae import CVAECfg, save_cvae, load_cvae
 from .generator import SGLoRA, fit_sglora, generation_ms
-from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary, world_checks, generator_diagnostics, description_control, TopKWeighted, SGLoRAMethod
+from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary, world_checks, kfold_scores, paired_diff, generator_diagnostics, semantic_controls, TopKWeighted, SGLoRAMethod
 from .metrics import name_accuracy
 from .report import compare, write_report, gain_recovery, across_seeds
 
 # %% auto #0
-__all__ = ['PRESETS', 'PIPELINE_VERSION', 'STAGES', 'resolve', 'StudyCfg', 'configs', 'Stages', 'world_stage', 'backbone_stage',
-           'zoo_stage', 'Experts', 'experts_stage', 'checks_stage', 'Generators', 'generators_stage', 'Evaluation',
-           'settings', 'evaluation_stage', 'controls_stage', 'results', 'reproduce', 'main', 'benchmark_reproduce']
+__all__ = ['PRESETS', 'PIPELINE_VERSION', 'EXTENDED', 'STAGES', 'resolve', 'StudyCfg', 'configs', 'Stages', 'world_stage',
+           'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage', 'checks_stage', 'Generators', 'generators_stage',
+           'Evaluation', 'settings', 'evaluation_stage', 'unused_descriptions', 'controls_stage', 'results',
+           'reproduce', 'main', 'benchmark_reproduce', 'selection_study', 'study_md']
 
 # %% ../nbs/05a_reproduce.ipynb #00000006
 PRESETS = {
@@ -41,7 +43,8 @@ PRESETS = {
         K=4,                                    # experts per task, every method (the paper's default)
         tau=0.05,                               # starting tau of the search
         cvae=dict(latent=32, hidden=256, epochs=60, lr=1e-3, batch_size=64, lam=1.0, patience=2, eval_every=10),
-        grid=dict(tau=[0.01, 0.05, 0.2, 1.0], residual=[False, True]),
+        grid={},                                # no per-run search: the recipe above is chosen by `selection_study` (k-fold, seeds 0-2)
+        extension=dict(residual=True, basis=32, expert_tasks=True),   # the seventh row, beyond the paper: selected by `selection_study`
         topk_taus=[0.01, 0.05, 0.2, 1.0],       # tau grid of the Top-K LoRA Weighted baseline
         val_samples=3,                          # SG-LoRA samples per validation task in the search
         samples=5,                              # SG-LoRA samples per unseen task in the tables
@@ -57,7 +60,7 @@ PRESETS = {
         zoo=dict(epochs=3, snapshots=2, batch_size=15),
         sources=['scenes', 'pets'], fractions=[.4, .3, .1, .2], K=2, tau=0.05,
         cvae=dict(latent=4, hidden=32, epochs=5, lr=1e-3, batch_size=8, lam=1.0),
-        grid=dict(tau=[0.05, 1.0], latent=[2, 4]), topk_taus=[0.05, 1.0],
+        grid={}, topk_taus=[0.05, 1.0], extension=dict(residual=True, basis=4, expert_tasks=True),
         val_samples=2, samples=2, generator_seeds=3, eval_split='test', control_perms=3),
     'micro': dict(
         about="the whole pipeline on a handful of tasks per source with a tiny backbone and few epochs (about a minute): for CI",
@@ -68,10 +71,11 @@ PRESETS = {
         zoo=dict(epochs=6, snapshots=2, batch_size=20),
         sources=['scenes', 'pets'], fractions=[.4, .3, .1, .2], K=2, tau=0.05,
         cvae=dict(latent=8, hidden=64, epochs=30, lr=1e-3, batch_size=8, lam=1.0),
-        grid=dict(tau=[0.05, 1.0], latent=[4, 8]), topk_taus=[0.05, 1.0],
+        grid={}, topk_taus=[0.05, 1.0],
         val_samples=2, samples=3, generator_seeds=2, eval_split='test', control_perms=3),
 }
-PIPELINE_VERSION = '1'   # bump when a change invalidates cached generators and evaluations
+PIPELINE_VERSION = '1'
+EXTENDED = "SG-LoRA (extended)"   # the seventh row's name   # bump when a change invalidates cached generators and evaluations
 
 def resolve(preset:str='tiny', seed:int=0)->dict:
     "The full configuration of a run: the preset's overrides applied to every stage's config, seeded by `seed`."
@@ -84,7 +88,7 @@ def resolve(preset:str='tiny', seed:int=0)->dict:
     cvae = CVAECfg(**{**p['cvae'], 'seed': 1000 * seed})
     return dict(preset=preset, seed=seed, world=asdict(world), backbone=asdict(tiny), zoo=asdict(zoo), cvae=asdict(cvae),
                 **{k: p[k] for k in ('about', 'sources', 'fractions', 'K', 'tau', 'grid', 'topk_taus', 'val_samples', 'samples',
-                                     'generator_seeds', 'eval_split', 'control_perms')},
+                                     'generator_seeds', 'eval_split', 'control_perms')}, **({'extension': p['extension']} if p.get('extension') else {}),
                 generator_seed_list=[1000 * seed + i for i in range(p['generator_seeds'])], pipeline_version=PIPELINE_VERSION)
 
 # %% ../nbs/05a_reproduce.ipynb #eafdc314
@@ -103,14 +107,15 @@ class StudyCfg:
     samples:int                # SG-LoRA samples per unseen task in the tables
     generator_seed_list:list   # one generator per seed and source
     eval_split:str             # the split of the unseen tasks that is scored
-    control_perms:int=20       # derangements of the descriptions in the controls
+    control_perms:int=20       # draws of each null in the controls
+    extension:dict|None=None   # CVAECfg overrides of the seventh row (beyond the paper); None or {}: no seventh row
 
 def configs(cfg:dict)->tuple[WorldCfg, TinyCfg, ZooCfg, StudyCfg]:
     "The config dataclasses of a resolved run."
     w = WorldCfg(**cfg['world'])
     study = StudyCfg(cfg['preset'], cfg['seed'], cfg['about'], cfg['sources'], cfg['fractions'], cfg['K'], cfg['tau'], CVAECfg(**cfg['cvae']),
                      cfg['grid'], cfg['topk_taus'], cfg['val_samples'], cfg['samples'], cfg['generator_seed_list'], cfg['eval_split'],
-                     cfg.get('control_perms', 20))
+                     cfg.get('control_perms', 20), cfg.get('extension'))
     return w, TinyCfg(**{**cfg['backbone'], 'world': w}), ZooCfg(**cfg['zoo']), study
 
 # %% ../nbs/05a_reproduce.ipynb #acf4596b
@@ -184,37 +189,45 @@ class Generators:
     "What the search chose per source, and the trained generators."
     selection:dict   # source -> {'cvae', 'tau', 'trials', 'tau_topk', 'topk_trials', 'seconds'}
     cvaes:dict       # source -> [CVAE] one per generator seed
+    ext:dict|None=None  # source -> [CVAE] of the seventh row, when the preset has an extension
 
 def _selection(study:StudyCfg, f:Path, s:str, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress)->dict:
-    "The validation search of source `s`, from its file or run now."
+    "The validation choices of source `s`, from its file or made now: Top-K's tau on the generator-training and validation tasks; SG-LoRA's recipe by the preset's search, if any."
     if not f.exists():
-        tr, va = zoo.subset(ex.splits[s].train), zoo.subset(ex.splits[s].val)
-        p.note(f"  {s}: choosing tau and the CVAE recipe on {len(va)} validation tasks")
+        sp = ex.splits[s]; pool, tr, va = zoo.subset(sp.train + sp.val), zoo.subset(sp.train), zoo.subset(sp.val)
         t0 = time.perf_counter()
-        best, tau, trials = select_sglora(ev, ex.repos[s], tr.W, tr.d, va.names, va.d, study.cvae, study.grid, study.K, study.tau,
-                                          study.val_samples, p, va.W)
-        tau_topk, topk = select_tau(ev, ex.repos[s], va.names, va.d, study.topk_taus, study.K)
-        write_json(f, dict(cvae=asdict(best), tau=tau, trials=trials, tau_topk=tau_topk,
+        p.note(f"  {s}: choosing Top-K's tau on {len(pool)} generator-training and validation tasks")
+        tau_topk, topk = select_tau(ev, ex.repos[s], pool.names, pool.d, study.topk_taus, study.K)
+        if study.grid:
+            p.note(f"  {s}: choosing tau and the CVAE recipe on {len(va)} validation tasks")
+            best, tau, trials = select_sglora(ev, ex.repos[s], tr.W, tr.d, va.names, va.d, study.cvae, study.grid, study.K, study.tau,
+                                              study.val_samples, p, va.W)
+        else: best, tau, trials = study.cvae, tau_topk, []   # the preset's recipe (chosen by `selection_study`) at Top-K's tau
+        write_json(f, dict(cvae=asdict(best), tau=tau, trials=trials, tau_topk=tau_topk, topk_tasks=len(pool),
                            topk_trials=[dict(tau=t, score=sc) for t, sc in topk], seconds=round(time.perf_counter() - t0, 1)))
     return json.loads(f.read_text())
 
-def _generator(study:StudyCfg, f:Path, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress):
-    "Generator `i` of source `s` with the chosen recipe, from its file or trained now."
+def _generator(study:StudyCfg, f:Path, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress, ext:dict|None=None):
+    "Generator `i` of source `s` with the chosen recipe (with the overrides `ext`, for the seventh row), from its file or trained now."
     if not f.exists():
         seed, tr, va = study.generator_seed_list[i], zoo.subset(ex.splits[s].train), zoo.subset(ex.splits[s].val)
-        p.note(f"  {s}: training generator {i + 1}/{len(study.generator_seed_list)} (seed {seed})")
-        cfg = CVAECfg(**{**sel['cvae'], 'seed': seed})
-        cv = fit_sglora(ex.repos[s], tr.W, tr.d, cfg, study.K, sel['tau'], p, val=(va.W, va.d) if cfg.patience else None)
+        p.note(f"  {s}: training {'extended ' if ext else ''}generator {i + 1}/{len(study.generator_seed_list)} (seed {seed})")
+        cfg = CVAECfg(**{**sel['cvae'], **(ext or {}), 'seed': seed})
+        cv = fit_sglora(ex.repos[s], tr.W, tr.d, cfg, study.K, sel['tau'], p, val=(va.W, va.d) if cfg.patience else None,
+                        experts=zoo.subset(ex.splits[s].experts).W if cfg.expert_tasks else None)
         save_cvae(f, cv, source=s, tau=sel['tau'], K=study.K)
     return load_cvae(f)
 
 def generators_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress)->tuple[Generators, bool]:
     "Choose each source's recipe on validation tasks and train its generators; and whether all were cached."
-    files = {s: (run/f"selection-{s}.json", [run/f"cvae-{s}-{i}.safetensors" for i in range(len(study.generator_seed_list))]) for s in study.sources}
-    cached = all(f.exists() for sf, gf in files.values() for f in [sf, *gf])
+    gi = range(len(study.generator_seed_list))
+    files = {s: (run/f"selection-{s}.json", [run/f"cvae-{s}-{i}.safetensors" for i in gi],
+                 [run/f"cvae-{s}-ext-{config_key(study.extension)}-{i}.safetensors" for i in gi] if study.extension else []) for s in study.sources}
+    cached = all(f.exists() for sf, gf, xf in files.values() for f in [sf, *gf, *xf])
     sel = {s: _selection(study, files[s][0], s, zoo, ex, ev, p) for s in study.sources}
     cvaes = {s: [_generator(study, f, s, i, sel[s], zoo, ex, p) for i, f in enumerate(files[s][1])] for s in study.sources}
-    return Generators(sel, cvaes), cached
+    ext = {s: [_generator(study, f, s, i, sel[s], zoo, ex, p, study.extension) for i, f in enumerate(files[s][2])] for s in study.sources}
+    return Generators(sel, cvaes, ext if study.extension else None), cached
 
 # %% ../nbs/05a_reproduce.ipynb #20e5ed1b
 @dataclass
@@ -229,7 +242,8 @@ def _save_recalls(path:Path, R:dict, names:list):
     atomic_write(lambda p: save_file({m: R[m].contiguous() for m in R}, str(p), metadata=dict(names=json.dumps(names))), Path(path))
 
 def _load_recalls(path:Path)->tuple[dict, list]:
-    with safe_open(str(path), 'pt') as f: return {m: f.get_tensor(m) for m in METHODS}, json.loads(f.metadata()['names'])
+    with safe_open(str(path), 'pt') as f:
+        return {m: f.get_tensor(m) for m in [*METHODS, *sorted(set(f.keys()) - set(METHODS))]}, json.loads(f.metadata()['names'])
 
 def _recalls(study:StudyCfg, f:Path, a:str, b:str, zoo:LoraZoo, ex:Experts, gens:Generators, ev:Evaluator, p:Progress)->tuple[dict, list]:
     "Every method's recalls on the unseen tasks of source `b`, with the repository and generators of source `a`."
@@ -237,7 +251,8 @@ def _recalls(study:StudyCfg, f:Path, a:str, b:str, zoo:LoraZoo, ex:Experts, gens
         un, sel = zoo.subset(ex.splits[b].unseen), gens.selection[a]
         p.note(f"  {_setting_name(a, b)}: {len(un)} unseen tasks x 6 methods")
         R = evaluate_setting(ev, ex.repos[a], gens.cvaes[a], Oracle(un.W[:, -1], un.names), un.names, un.d, study.K, sel['tau'],
-                             sel['tau_topk'], study.samples, study.generator_seed_list, p)
+                             sel['tau_topk'], study.samples, study.generator_seed_list, p,
+                             extra={EXTENDED: (gens.ext[a], sel['tau'])} if gens.ext else None)
         _save_recalls(f, R, un.names)
     return _load_recalls(f)
 
@@ -249,7 +264,8 @@ def settings(sources:list)->dict:
 def evaluation_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, gens:Generators, ev:Evaluator, p:Progress)->tuple[Evaluation, bool]:
     "Score every method in every setting; and whether all were cached."
     sets = settings(study.sources)
-    files = {(a, b): run/f"eval-{a}-to-{b}.safetensors" for pairs in sets.values() for a, b in pairs}
+    tag = f"-ext-{config_key(study.extension)}" if study.extension else ""
+    files = {(a, b): run/f"eval-{a}-to-{b}{tag}.safetensors" for pairs in sets.values() for a, b in pairs}
     cached = all(f.exists() for f in files.values())
     tables, per_task = {}, {}
     for tk, pairs in sets.items():
@@ -257,24 +273,33 @@ def evaluation_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, gens:Gen
         for a, b in pairs:
             R, names = _recalls(study, files[a, b], a, b, zoo, ex, gens, ev, p)
             name = _setting_name(a, b)
-            tables[tk][name] = {m: summary(R[m]) for m in METHODS}
-            per_task[name] = {m: {n: [round(float(x), 2) for x in R[m][:, i].mean((0, 1))] for i, n in enumerate(names)} for m in METHODS}
+            tables[tk][name] = {m: summary(R[m]) for m in R}
+            per_task[name] = {m: {n: [round(float(x), 2) for x in R[m][:, i].mean((0, 1))] for i, n in enumerate(names)} for m in R}
     return Evaluation(tables, per_task), cached
 
-def controls_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, gens:Generators, ev:Evaluator, p:Progress)->tuple[dict, bool]:
-    "The deranged-description control of Top-K LoRA Weighted and SG-LoRA, on each source's validation and unseen tasks (cached)."
+def unused_descriptions(bb:Backbone, world:World)->Tensor:
+    "Embeddings of 'a photo of a <name>' for every name the backbone learnt that no task of the world uses."
+    used = {t.name for ts in world.tasks.values() for t in ts}
+    names = sorted({e.name for e in world_emoji()} - used)
+    tmpl = next(t for ts in world.tasks.values() for t in ts).template
+    return bb.encode_texts([tmpl.format(x) for x in names])
+
+def controls_stage(study:StudyCfg, run:Path, bb:Backbone, world:World, zoo:LoraZoo, ex:Experts, gens:Generators, ev:Evaluator,
+                   p:Progress)->tuple[dict, bool]:
+    "The semantic controls of Top-K LoRA Weighted and SG-LoRA, on each source's validation and unseen tasks (cached)."
     f = run/'controls.json'
     if f.exists(): return json.loads(f.read_text()), True
-    out = {}
+    out, unused = {}, unused_descriptions(bb, world)
     for s in study.sources:
         sel, out[s] = gens.selection[s], {}
-        methods = {"Top-K LoRA Weighted": TopKWeighted(ex.repos[s], study.K, sel['tau_topk']),
-                   "SG-LoRA": SGLoRAMethod(SGLoRA(None, ex.repos[s], gens.cvaes[s][0], study.K, sel['tau']))}
+        methods = {"Top-K LoRA Weighted": lambda r: TopKWeighted(r, study.K, sel['tau_topk']),
+                   "SG-LoRA": lambda r: SGLoRAMethod(SGLoRA(None, r, gens.cvaes[s][0], study.K, sel['tau']))}
         for role in ('val', 'unseen'):
             z = zoo.subset(getattr(ex.splits[s], role))
             if len(z) < 2: continue
-            p.note(f"  {s}: deranged descriptions, {study.control_perms} permutations on {len(z)} {role} tasks")
-            out[s][role] = {m: description_control(ev, f_, z.names, z.d, study.control_perms, 1, study.seed) for m, f_ in methods.items()}
+            p.note(f"  {s}: 3 controls x {study.control_perms} draws on {len(z)} {role} tasks")
+            out[s][role] = {m: semantic_controls(ev, mk, ex.repos[s], z.names, z.d, study.control_perms, 1, study.seed, unused)
+                            for m, mk in methods.items()}
     write_json(f, out)
     return out, False
 
@@ -284,7 +309,8 @@ def _val_summary(sel:dict, n:int)->dict:
     chosen = dict(sel['cvae'], tau=sel['tau'])
     sg = [t['score'] for t in sel['trials'] if all(t[f'cfg_{k}'] == v for k, v in chosen.items())]
     tk = [t['score'] for t in sel['topk_trials'] if t['tau'] == sel['tau_topk']]
-    return {'tasks': n, 'SG-LoRA': round(sg[-1], 2), 'Top-K LoRA Weighted': round(tk[-1], 2)}
+    return {'tasks': n if sel['trials'] else sel.get('topk_tasks', n), 'SG-LoRA': round(sg[-1], 2) if sg else None,
+            'Top-K LoRA Weighted': round(tk[-1], 2)}
 
 def _diagnostics(study:StudyCfg, s:str, zoo:LoraZoo, ex:Experts, gens:Generators)->dict:
     "`generator_diagnostics` of source `s`'s first generator on its validation tasks."
@@ -331,10 +357,11 @@ def reproduce(
     with st('generators') as r: gens, r.cached = generators_stage(study, run, zoo, ex, ev, p)
     with st('evaluation') as r:
         evl, c1 = evaluation_stage(study, run, zoo, ex, gens, ev, p)
-        ctl, c2 = controls_stage(study, run, zoo, ex, gens, ev, p)
+        ctl, c2 = controls_stage(study, run, bb, world, zoo, ex, gens, ev, p)
         r.cached = c1 and c2
     res = results(study, world, bb, zoo, ex, gens, evl)
     res['world_checks'], res['controls'] = checks, ctl
+    if study.extension: res['extension'] = {**asdict(study.cvae), **study.extension}   # the seventh row's recipe
     res['gain_recovery'] = {n: gain_recovery(e) for t in evl.tables.values() for n, e in t.items()}
     res['cached'] = st.cached
     with st('report'):
@@ -380,3 +407,53 @@ def benchmark_reproduce(preset:str='tiny', seed:int=0, cache:str|Path|None=None,
     print("  stages (s): " + ", ".join(f"{k} {v:.0f}" for k, v in stages.items() if k != 'total'))
     print(f"again, everything cached: {w2:.1f} s wall, peak memory {m2:.2f} GiB\n{machine_line(m)}")
     return dict(empty_cache_s=round(w1, 1), empty_cache_peak_gib=round(m1, 2), stages=stages, cached_s=round(w2, 1), cached_peak_gib=round(m2, 2), out=str(out), machine=m)
+
+# %% ../nbs/05a_reproduce.ipynb #ad11dd01
+def selection_study(
+    preset:str='tiny', seed:int=0,
+    recipes:dict|None=None,            # name -> CVAECfg field overrides of the preset's recipe; default: the paper's CVAE only
+    taus:list|None=None,               # default: the preset's Top-K tau grid
+    folds:int=5,
+    cache:str|Path|None=None,
+    progress:bool|str|Progress=False,
+)->dict:
+    "`kfold_scores` of every generator source of a run on its generator-training and validation tasks: {source: result}."
+    cfg = resolve(preset, seed)
+    wcfg, tcfg, zcfg, study = configs(cfg)
+    recipes, taus, cache, p = recipes or {'paper': {}}, taus or study.topk_taus, cache_dir(cache), as_progress(progress)
+    what = {k: cfg[k] for k in ('world', 'backbone', 'zoo', 'sources', 'fractions', 'K', 'cvae', 'val_samples', 'eval_split')}
+    f = cache/'studies'/f"{preset}-seed{seed}-{config_key(dict(what, seed=study.generator_seed_list[0], recipes=recipes, taus=taus, folds=folds))}.json"
+    if f.exists(): return json.loads(f.read_text())
+    world, _ = world_stage(wcfg, cache, p); bb, _ = backbone_stage(tcfg, cache, p)
+    tasks = [t for s in study.sources for t in world[s]]
+    zoo, _ = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
+    ex, ev = experts_stage(study, world, zoo), Evaluator(bb, tasks, study.eval_split)
+    out = {}
+    for s in study.sources:
+        pool, sp = zoo.subset(ex.splits[s].train + ex.splits[s].val), ex.splits[s]
+        rc = {r: CVAECfg(**{**asdict(study.cvae), **o}) for r, o in recipes.items()}
+        p.note(f"  {s}: {len(rc)} recipes x {len(taus)} taus x {folds} folds on {len(pool)} tasks")
+        out[s] = kfold_scores(ev, ex.repos[s], pool.W, pool.d, pool.names, rc, taus, study.K, folds, [study.generator_seed_list[0]],
+                              study.val_samples, zoo.subset(sp.experts).W, p)
+    write_json(f, out)
+    return out
+
+def study_md(studies:list, ref:str="Top-K LoRA Weighted", base:str='paper')->str:
+    "Markdown tables of `selection_study` results pooled over seeds: mean recall, and paired differences to `ref` (same tau) and to `base`."
+    lines = []
+    for s in studies[0]:
+        keys = list(studies[0][s]['scores'])
+        cat = lambda k: [sum(st[s]['scores'][k], []) for st in studies]   # per seed: [scores of its tasks] (one generator seed each)
+        flat = lambda k: [sum(cat(k), [])]                                 # one row: every (seed, task) pair
+        lines += [f"**{s}** ({sum(len(st[s]['names']) for st in studies)} held-out tasks over {len(studies)} world seeds, "
+                  f"{studies[0][s]['folds']} folds)", "",
+                  f"| method | tau | mR | − {ref} (same tau) | − {base} (same tau) |", "|---|---|---|---|---|"]
+        for k in keys:
+            m, tau = k.rsplit('@', 1)
+            mr = sum(flat(k)[0]) / len(flat(k)[0])
+            fmt = lambda d: f"{d['diff']:+.2f} ± {d['se']:.2f}"
+            vs_ref = fmt(paired_diff(flat(k), flat(f"{ref}@{tau}"))) if m != ref else ""
+            vs_base = fmt(paired_diff(flat(k), flat(f"{base}@{tau}"))) if m not in (ref, base) and f"{base}@{tau}" in keys else ""
+            lines.append(f"| {m} | {tau} | {mr:.2f} | {vs_ref} | {vs_base} |")
+        lines.append("")
+    return "\n".join(lines)

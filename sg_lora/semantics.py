@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from .experts import ExpertRepo
 
 # %% auto #0
-__all__ = ['Semantics', 'task_semantics', 'text_semantics', 'visual_descriptions', 'with_descriptions']
+__all__ = ['Semantics', 'task_semantics', 'loo_semantics', 'text_semantics', 'visual_descriptions', 'with_descriptions']
 
 # %% ../nbs/03_semantics.ipynb #00000005
 @dataclass
@@ -51,6 +51,19 @@ def task_semantics(
     mu = torch.einsum('nk,nkd->nd', alpha, mus)                                          # Eq. 7
     var = torch.einsum('nk,nkd->nd', alpha, vs + (mus - mu[:, None]) ** 2)               # Eq. 8
     return Semantics(mu, var, idx, alpha, sim)
+
+# %% ../nbs/03_semantics.ipynb #136cab99
+def loo_semantics(repo:ExpertRepo, K:int=4, tau:float=0.05)->Semantics:
+    "Eq. 6-8 for each expert's own description against the repository without it; `idx` indexes the full repository."
+    e = len(repo)
+    if not isinstance(K, int) or not 1 <= K < e:
+        raise ValueError(f"leave-one-out semantics need 1 <= K < {e} (the repository without one expert); got K={K!r}")
+    out = []
+    for i in range(e):
+        keep = torch.tensor([j for j in range(e) if j != i])
+        s = task_semantics(repo.d[i], ExpertRepo(repo.mu[keep], repo.var[keep], repo.d[keep], [repo.names[j] for j in keep]), K, tau)
+        out.append(Semantics(s.mu, s.var, keep[s.idx], s.alpha, s.sim))
+    return Semantics(*(torch.cat([getattr(s, f) for s in out]) for f in ('mu', 'var', 'idx', 'alpha', 'sim')))
 
 # %% ../nbs/03_semantics.ipynb #0000000d
 def text_semantics(bb, descriptions:list[str], repo:ExpertRepo, K:int=4, tau:float=0.05)->Semantics:
