@@ -23,7 +23,7 @@ from .zoo import ZooCfg, LoraZoo, build_zoo, zoo_dir, zoo_missing, repo_from_zoo
 from .experts import split_tasks, ROLES
 from .cvae import CVAECfg, save_cvae, load_cvae
 from .generator import SGLoRA, fit_sglora, generation_ms
-from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary, world_checks, kfold_scores, paired_diff, generator_diagnostics, semantic_controls, TopKWeighted, SGLoRAMethod
+from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary, world_checks, kfold_scores, paired_diff, kfold_table, generator_diagnostics, semantic_controls, TopKWeighted, SGLoRAMethod
 from .metrics import name_accuracy
 from .report import compare, write_report, gain_recovery, across_seeds
 
@@ -428,10 +428,9 @@ def selection_study(
     tasks = [t for s in study.sources for t in world[s]]
     zoo, _ = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
     ex, ev = experts_stage(study, world, zoo), Evaluator(bb, tasks, study.eval_split)
-    out = {}
+    out, rc = {}, {r: CVAECfg(**{**asdict(study.cvae), **o}) for r, o in recipes.items()}
     for s in study.sources:
         pool, sp = zoo.subset(ex.splits[s].train + ex.splits[s].val), ex.splits[s]
-        rc = {r: CVAECfg(**{**asdict(study.cvae), **o}) for r, o in recipes.items()}
         p.note(f"  {s}: {len(rc)} recipes x {len(taus)} taus x {folds} folds on {len(pool)} tasks")
         out[s] = kfold_scores(ev, ex.repos[s], pool.W, pool.d, pool.names, rc, taus, study.K, folds, [study.generator_seed_list[0]],
                               study.val_samples, zoo.subset(sp.experts).W, p)
@@ -439,21 +438,16 @@ def selection_study(
     return out
 
 def study_md(studies:list, ref:str="Top-K LoRA Weighted", base:str='paper')->str:
-    "Markdown tables of `selection_study` results pooled over seeds: mean recall, and paired differences to `ref` (same tau) and to `base`."
-    lines = []
+    "Markdown tables of `selection_study` results pooled over seeds (every (seed, task) a unit): `kfold_table` against `ref`, and the paired difference to `base`."
+    fmt, lines = (lambda d: f"{d['diff']:+.2f} ± {d['se']:.2f}" if d else ""), []
     for s in studies[0]:
-        keys = list(studies[0][s]['scores'])
-        cat = lambda k: [sum(st[s]['scores'][k], []) for st in studies]   # per seed: [scores of its tasks] (one generator seed each)
-        flat = lambda k: [sum(cat(k), [])]                                 # one row: every (seed, task) pair
+        pooled = {k: [[x for st in studies for row in st[s]['scores'][k] for x in row]] for k in studies[0][s]['scores']}
         lines += [f"**{s}** ({sum(len(st[s]['names']) for st in studies)} held-out tasks over {len(studies)} world seeds, "
                   f"{studies[0][s]['folds']} folds)", "",
                   f"| method | tau | mR | − {ref} (same tau) | − {base} (same tau) |", "|---|---|---|---|---|"]
-        for k in keys:
-            m, tau = k.rsplit('@', 1)
-            mr = sum(flat(k)[0]) / len(flat(k)[0])
-            fmt = lambda d: f"{d['diff']:+.2f} ± {d['se']:.2f}"
-            vs_ref = fmt(paired_diff(flat(k), flat(f"{ref}@{tau}"))) if m != ref else ""
-            vs_base = fmt(paired_diff(flat(k), flat(f"{base}@{tau}"))) if m not in (ref, base) and f"{base}@{tau}" in keys else ""
-            lines.append(f"| {m} | {tau} | {mr:.2f} | {vs_ref} | {vs_base} |")
+        for r in kfold_table(dict(scores=pooled), ref):
+            b = f"{base}@{r['tau']:g}"
+            vs_base = paired_diff(pooled[f"{r['method']}@{r['tau']:g}"], pooled[b]) if r['method'] not in (ref, base) and b in pooled else None
+            lines.append(f"| {r['method']} | {r['tau']:g} | {r['mR']:.2f} | {fmt(r[f'vs_{ref}'])} | {fmt(vs_base)} |")
         lines.append("")
     return "\n".join(lines)
