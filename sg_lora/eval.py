@@ -22,7 +22,7 @@ from .generator import SGLoRA, fit_sglora
 __all__ = ['RECALLS', 'METHODS', 'CHECKS', 'Evaluator', 'Method', 'ZeroShot', 'ModelSoup', 'AdapterSoup', 'TopKWeighted',
            'Oracle', 'SGLoRAMethod', 'score', 'summary', 'val_score', 'select_tau', 'select_sglora', 'kfold_scores',
            'paired_diff', 'kfold_table', 'evaluate_setting', 'generator_diagnostics', 'derangement',
-           'semantic_controls', 'world_checks']
+           'semantic_controls', 'training_control', 'world_checks']
 
 # %% ../nbs/05_eval.ipynb #00000007
 RECALLS = ('i2t R@1', 'i2t R@5', 'i2t R@10', 't2i R@1', 't2i R@5', 't2i R@10')
@@ -296,6 +296,24 @@ def semantic_controls(
     for k, draw in as_progress(progress)(list(draws.items()), 'controls'):
         out[k] = _null(real, [val_score(score(ev, m, names, dd, n, seed)) for m, dd in (draw() for _ in range(perms))])
     return out
+
+# %% ../nbs/05_eval.ipynb #24c4d773
+def training_control(
+    ev:Evaluator,
+    train:Callable,                 # descriptions (t, E) of the generator-training tasks -> Method trained on them
+    d_train:Tensor,                 # their real description embeddings (t, E)
+    sets:dict,                      # label -> (names, d): the scored tasks and their real description embeddings
+    perms:int=20, n:int=1, seed:int=0,
+    real:Method|None=None,          # the method trained on the real descriptions, if at hand (else `train(d_train)`)
+    progress:bool|str|Progress=False,
+)->dict:
+    "The method trained on the real descriptions against `perms` retrained with the training descriptions deranged, all scored with the real ones: {label: {'training deranged': result}}."
+    if len(d_train) < 2: raise ValueError(f"deranging the training descriptions needs at least 2 training tasks, got {len(d_train)}")
+    g = torch.Generator().manual_seed(seed)
+    run = lambda m: {k: val_score(score(ev, m, nm, dd, n, seed)) for k, (nm, dd) in sets.items()}
+    r = run(real if real is not None else train(d_train))
+    null = [run(train(d_train[derangement(len(d_train), g)])) for _ in as_progress(progress)(range(perms), 'training control')]
+    return {k: {'training deranged': _null(r[k], [x[k] for x in null])} for k in sets}
 
 # %% ../nbs/05_eval.ipynb #539dce69
 CHECKS = dict(spearman=0.4, oracle_minus_soups=4.0, topk_minus_soups=1.5)   # the world's targets (DESIGN.md, issue 11)

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['ROLES', 'ExpertRepo', 'expert_repo', 'TaskSplit', 'split_tasks', 'centred_cosine', 'within_across',
-           'rank_correlation', 'pair_correlation']
+           'rank_correlation', 'pair_correlation', 'pair_factors']
 
 # %% ../nbs/02_experts.ipynb #00000006
 @dataclass
@@ -103,3 +103,13 @@ def pair_correlation(d:Tensor, mu:Tensor)->float:
     iu = torch.triu_indices(len(d), len(d), 1)
     Sd = F.normalize(d, dim=-1) @ F.normalize(d, dim=-1).T
     return rank_correlation(Sd[iu[0], iu[1]], centred_cosine(mu)[iu[0], iu[1]])
+
+# %% ../nbs/02_experts.ipynb #11b4afa2
+def pair_factors(S:dict, against:tuple=('description', 'LoRA'))->dict:
+    "Spearman correlation, over the task pairs (upper triangle), of every similarity matrix in `S` (name -> (n, n)) with each of `against`: {name: {a: rho}}."
+    n = len(next(iter(S.values())))
+    if any(tuple(m.shape) != (n, n) for m in S.values()): raise ValueError(f"every similarity matrix must be ({n}, {n}); got {[tuple(m.shape) for m in S.values()]}")
+    if missing := [a for a in against if a not in S]: raise ValueError(f"`against` names {missing}, which are not in S ({list(S)})")
+    iu = torch.triu_indices(n, n, 1)
+    v = {k: m[iu[0], iu[1]].float() for k, m in S.items()}
+    return {k: {a: round(rank_correlation(x, v[a]), 3) for a in against} for k, x in v.items() if k not in against}

@@ -23,7 +23,7 @@ from .zoo import ZooCfg, LoraZoo, build_zoo, zoo_dir, zoo_missing, repo_from_zoo
 from .experts import split_tasks, ROLES
 from .cvae import CVAECfg, save_cvae, load_cvae
 from .generator import SGLoRA, fit_sglora, generation_ms
-from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary, world_checks, kfold_scores, paired_diff, kfold_table, generator_diagnostics, semantic_controls, TopKWeighted, SGLoRAMethod
+from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary, world_checks, kfold_scores, paired_diff, kfold_table, generator_diagnostics, semantic_controls, training_control, TopKWeighted, SGLoRAMethod
 from .metrics import name_accuracy
 from .report import compare, write_report, gain_recovery, across_seeds
 
@@ -31,7 +31,8 @@ from .report import compare, write_report, gain_recovery, across_seeds
 __all__ = ['PRESETS', 'PIPELINE_VERSION', 'EXTENDED', 'STAGES', 'resolve', 'StudyCfg', 'configs', 'Stages', 'world_stage',
            'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage', 'checks_stage', 'Generators', 'generators_stage',
            'Evaluation', 'settings', 'evaluation_stage', 'unused_descriptions', 'controls_stage', 'results',
-           'reproduce', 'main', 'benchmark_reproduce', 'selection_study', 'study_md']
+           'reproduce', 'main', 'benchmark_reproduce', 'selection_study', 'study_md', 'training_control_study',
+           'training_control_md']
 
 # %% ../nbs/05a_reproduce.ipynb #00000006
 PRESETS = {
@@ -450,4 +451,48 @@ def study_md(studies:list, ref:str="Top-K LoRA Weighted", base:str='paper')->str
             vs_base = paired_diff(pooled[f"{r['method']}@{r['tau']:g}"], pooled[b]) if r['method'] not in (ref, base) and b in pooled else None
             lines.append(f"| {r['method']} | {r['tau']:g} | {r['mR']:.2f} | {fmt(r[f'vs_{ref}'])} | {fmt(vs_base)} |")
         lines.append("")
+    return "\n".join(lines)
+
+# %% ../nbs/05a_reproduce.ipynb #ba9b9bb6
+def training_control_study(
+    preset:str='tiny', seed:int=0,
+    perms:int|None=None,               # default: the preset's `control_perms`
+    cache:str|Path|None=None,
+    progress:bool|str|Progress=False,
+)->dict:
+    "`training_control` of SG-LoRA on the validation and unseen tasks of every generator source of a run: {source: {role: result}}."
+    cfg = resolve(preset, seed)
+    wcfg, tcfg, zcfg, study = configs(cfg)
+    perms, cache, p = perms or study.control_perms, cache_dir(cache), as_progress(progress)
+    f = cache/'studies'/f"{preset}-seed{seed}-training-control-{config_key(dict(cfg, perms=perms))}.json"
+    if f.exists(): return json.loads(f.read_text())
+    world, _ = world_stage(wcfg, cache, p); bb, _ = backbone_stage(tcfg, cache, p)
+    tasks = [t for s in study.sources for t in world[s]]
+    zoo, _ = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
+    ex, ev = experts_stage(study, world, zoo), Evaluator(bb, tasks, study.eval_split)
+    gens, _ = generators_stage(study, cache/'runs'/f"{preset}-{config_key(cfg)}", zoo, ex, ev, p)   # the run's own generators
+    out = {}
+    for s in study.sources:
+        sel, sp, repo = gens.selection[s], ex.splits[s], ex.repos[s]
+        tr, va = zoo.subset(sp.train), zoo.subset(sp.val)
+        ccfg = CVAECfg(**{**sel['cvae'], 'seed': study.generator_seed_list[0]})   # as `_generator` trains the run's first generator
+        def train(dd, tr=tr, va=va, repo=repo, ccfg=ccfg, tau=sel['tau']):
+            cv = fit_sglora(repo, tr.W, dd, ccfg, study.K, tau, val=(va.W, va.d) if ccfg.patience else None)
+            return SGLoRAMethod(SGLoRA(None, repo, cv, study.K, tau))
+        sets = {r: (z.names, z.d) for r in ('val', 'unseen') if len(z := zoo.subset(getattr(sp, r)))}
+        p.note(f"  {s}: the generator retrained {perms} times on deranged descriptions of {len(tr)} tasks")
+        real = SGLoRAMethod(SGLoRA(None, repo, gens.cvaes[s][0], study.K, sel['tau']))
+        res = training_control(ev, train, tr.d, sets, perms, 1, study.seed, real, p)
+        out[s] = {r: dict(res[r], tasks=len(sets[r][0])) for r in sets}
+    write_json(f, out)
+    return out
+
+def training_control_md(studies:dict)->str:
+    "A markdown table of `training_control_study` results, {seed: study}: one row per seed, source and role."
+    lines = ["| seed | source | role | tasks | real mR | deranged mean | deranged max | p |", "|---|---|---|---|---|---|---|---|"]
+    for seed, st in studies.items():
+        for s, roles in st.items():
+            for r, res in roles.items():
+                c = res['training deranged']
+                lines.append(f"| {seed} | {s} | {r} | {res.get('tasks', '')} | {c['real']:.2f} | {c['null_mean']:.2f} | {c['null_max']:.2f} | {c['p']:.3f} |")
     return "\n".join(lines)
