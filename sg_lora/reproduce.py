@@ -29,10 +29,10 @@ from .report import compare, write_report, gain_recovery, across_seeds
 
 # %% auto #0
 __all__ = ['PRESETS', 'PIPELINE_VERSION', 'EXTENDED', 'STAGES', 'resolve', 'StudyCfg', 'configs', 'Stages', 'world_stage',
-           'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage', 'checks_stage', 'Generators', 'generators_stage',
-           'Evaluation', 'settings', 'evaluation_stage', 'unused_descriptions', 'controls_stage', 'results',
-           'reproduce', 'main', 'benchmark_reproduce', 'selection_study', 'study_md', 'training_control_study',
-           'training_control_md']
+           'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage', 'checks_stage', 'Generators', 'train_generator',
+           'generators_stage', 'Evaluation', 'settings', 'evaluation_stage', 'unused_descriptions', 'controls_stage',
+           'results', 'reproduce', 'main', 'benchmark_reproduce', 'selection_study', 'study_md',
+           'training_control_study', 'training_control_md']
 
 # %% ../nbs/05a_reproduce.ipynb #00000006
 PRESETS = {
@@ -75,8 +75,8 @@ PRESETS = {
         grid={}, topk_taus=[0.05, 1.0],
         val_samples=2, samples=3, generator_seeds=2, eval_split='test', control_perms=3),
 }
-PIPELINE_VERSION = '1'
-EXTENDED = "SG-LoRA (extended)"   # the seventh row's name   # bump when a change invalidates cached generators and evaluations
+PIPELINE_VERSION = '1'             # bump when a change invalidates cached generators and evaluations
+EXTENDED = "SG-LoRA (extended)"   # the seventh row's name
 
 def resolve(preset:str='tiny', seed:int=0)->dict:
     "The full configuration of a run: the preset's overrides applied to every stage's config, seeded by `seed`."
@@ -208,15 +208,20 @@ def _selection(study:StudyCfg, f:Path, s:str, zoo:LoraZoo, ex:Experts, ev:Evalua
                            topk_trials=[dict(tau=t, score=sc) for t, sc in topk], seconds=round(time.perf_counter() - t0, 1)))
     return json.loads(f.read_text())
 
+def train_generator(study:StudyCfg, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress=False, ext:dict|None=None,
+                    d:Tensor|None=None):
+    "Train generator `i` of source `s` with the chosen recipe (with the overrides `ext`), on the training tasks' descriptions `d` (default: their own)."
+    sp, seed = ex.splits[s], study.generator_seed_list[i]
+    tr, va = zoo.subset(sp.train), zoo.subset(sp.val)
+    cfg = CVAECfg(**{**sel['cvae'], **(ext or {}), 'seed': seed})
+    return fit_sglora(ex.repos[s], tr.W, tr.d if d is None else d, cfg, study.K, sel['tau'], p, val=(va.W, va.d) if cfg.patience else None,
+                      experts=zoo.subset(sp.experts).W if cfg.expert_tasks else None)
+
 def _generator(study:StudyCfg, f:Path, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress, ext:dict|None=None):
     "Generator `i` of source `s` with the chosen recipe (with the overrides `ext`, for the seventh row), from its file or trained now."
     if not f.exists():
-        seed, tr, va = study.generator_seed_list[i], zoo.subset(ex.splits[s].train), zoo.subset(ex.splits[s].val)
-        p.note(f"  {s}: training {'extended ' if ext else ''}generator {i + 1}/{len(study.generator_seed_list)} (seed {seed})")
-        cfg = CVAECfg(**{**sel['cvae'], **(ext or {}), 'seed': seed})
-        cv = fit_sglora(ex.repos[s], tr.W, tr.d, cfg, study.K, sel['tau'], p, val=(va.W, va.d) if cfg.patience else None,
-                        experts=zoo.subset(ex.splits[s].experts).W if cfg.expert_tasks else None)
-        save_cvae(f, cv, source=s, tau=sel['tau'], K=study.K)
+        p.note(f"  {s}: training {'extended ' if ext else ''}generator {i + 1}/{len(study.generator_seed_list)} (seed {study.generator_seed_list[i]})")
+        save_cvae(f, train_generator(study, s, i, sel, zoo, ex, p, ext), source=s, tau=sel['tau'], K=study.K)
     return load_cvae(f)
 
 def generators_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress)->tuple[Generators, bool]:
@@ -410,6 +415,14 @@ def benchmark_reproduce(preset:str='tiny', seed:int=0, cache:str|Path|None=None,
     return dict(empty_cache_s=round(w1, 1), empty_cache_peak_gib=round(m1, 2), stages=stages, cached_s=round(w2, 1), cached_peak_gib=round(m2, 2), out=str(out), machine=m)
 
 # %% ../nbs/05a_reproduce.ipynb #ad11dd01
+def _study_stages(cfg:dict, cache:Path, p:Progress)->tuple[LoraZoo, Experts, Evaluator]:
+    "The zoo, roles and evaluator of the resolved run `cfg`, from its cached stages (built where missing), as `reproduce` makes them."
+    wcfg, tcfg, zcfg, study = configs(cfg)
+    world, _ = world_stage(wcfg, cache, p); bb, _ = backbone_stage(tcfg, cache, p)
+    tasks = [t for s in study.sources for t in world[s]]
+    zoo, _ = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
+    return zoo, experts_stage(study, world, zoo), Evaluator(bb, tasks, study.eval_split)
+
 def selection_study(
     preset:str='tiny', seed:int=0,
     recipes:dict|None=None,            # name -> CVAECfg field overrides of the preset's recipe; default: the paper's CVAE only
@@ -420,15 +433,12 @@ def selection_study(
 )->dict:
     "`kfold_scores` of every generator source of a run on its generator-training and validation tasks: {source: result}."
     cfg = resolve(preset, seed)
-    wcfg, tcfg, zcfg, study = configs(cfg)
+    study = configs(cfg)[3]
     recipes, taus, cache, p = recipes or {'paper': {}}, taus or study.topk_taus, cache_dir(cache), as_progress(progress)
     what = {k: cfg[k] for k in ('world', 'backbone', 'zoo', 'sources', 'fractions', 'K', 'cvae', 'val_samples', 'eval_split')}
     f = cache/'studies'/f"{preset}-seed{seed}-{config_key(dict(what, seed=study.generator_seed_list[0], recipes=recipes, taus=taus, folds=folds))}.json"
     if f.exists(): return json.loads(f.read_text())
-    world, _ = world_stage(wcfg, cache, p); bb, _ = backbone_stage(tcfg, cache, p)
-    tasks = [t for s in study.sources for t in world[s]]
-    zoo, _ = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
-    ex, ev = experts_stage(study, world, zoo), Evaluator(bb, tasks, study.eval_split)
+    zoo, ex, ev = _study_stages(cfg, cache, p)
     out, rc = {}, {r: CVAECfg(**{**asdict(study.cvae), **o}) for r, o in recipes.items()}
     for s in study.sources:
         pool, sp = zoo.subset(ex.splits[s].train + ex.splits[s].val), ex.splits[s]
@@ -462,27 +472,20 @@ def training_control_study(
 )->dict:
     "`training_control` of SG-LoRA on the validation and unseen tasks of every generator source of a run: {source: {role: result}}."
     cfg = resolve(preset, seed)
-    wcfg, tcfg, zcfg, study = configs(cfg)
+    study = configs(cfg)[3]
     perms, cache, p = perms or study.control_perms, cache_dir(cache), as_progress(progress)
     f = cache/'studies'/f"{preset}-seed{seed}-training-control-{config_key(dict(cfg, perms=perms))}.json"
     if f.exists(): return json.loads(f.read_text())
-    world, _ = world_stage(wcfg, cache, p); bb, _ = backbone_stage(tcfg, cache, p)
-    tasks = [t for s in study.sources for t in world[s]]
-    zoo, _ = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
-    ex, ev = experts_stage(study, world, zoo), Evaluator(bb, tasks, study.eval_split)
+    zoo, ex, ev = _study_stages(cfg, cache, p)
     gens, _ = generators_stage(study, cache/'runs'/f"{preset}-{config_key(cfg)}", zoo, ex, ev, p)   # the run's own generators
     out = {}
     for s in study.sources:
         sel, sp, repo = gens.selection[s], ex.splits[s], ex.repos[s]
-        tr, va = zoo.subset(sp.train), zoo.subset(sp.val)
-        ccfg = CVAECfg(**{**sel['cvae'], 'seed': study.generator_seed_list[0]})   # as `_generator` trains the run's first generator
-        def train(dd, tr=tr, va=va, repo=repo, ccfg=ccfg, tau=sel['tau']):
-            cv = fit_sglora(repo, tr.W, dd, ccfg, study.K, tau, val=(va.W, va.d) if ccfg.patience else None)
-            return SGLoRAMethod(SGLoRA(None, repo, cv, study.K, tau))
+        train = lambda dd: SGLoRAMethod(SGLoRA(None, repo, train_generator(study, s, 0, sel, zoo, ex, d=dd), study.K, sel['tau']))
         sets = {r: (z.names, z.d) for r in ('val', 'unseen') if len(z := zoo.subset(getattr(sp, r)))}
-        p.note(f"  {s}: the generator retrained {perms} times on deranged descriptions of {len(tr)} tasks")
-        real = SGLoRAMethod(SGLoRA(None, repo, gens.cvaes[s][0], study.K, sel['tau']))
-        res = training_control(ev, train, tr.d, sets, perms, 1, study.seed, real, p)
+        p.note(f"  {s}: the generator retrained {perms} times on deranged descriptions of {len(sp.train)} tasks")
+        real = SGLoRAMethod(SGLoRA(None, repo, gens.cvaes[s][0], study.K, sel['tau']))   # the run's first generator, as `train` makes it
+        res = training_control(ev, train, zoo.subset(sp.train).d, sets, perms, 1, study.seed, real, p)
         out[s] = {r: dict(res[r], tasks=len(sets[r][0])) for r in sets}
     write_json(f, out)
     return out
@@ -494,5 +497,5 @@ def training_control_md(studies:dict)->str:
         for s, roles in st.items():
             for r, res in roles.items():
                 c = res['training deranged']
-                lines.append(f"| {seed} | {s} | {r} | {res.get('tasks', '')} | {c['real']:.2f} | {c['null_mean']:.2f} | {c['null_max']:.2f} | {c['p']:.3f} |")
+                lines.append(f"| {seed} | {s} | {r} | {res['tasks']} | {c['real']:.2f} | {c['null_mean']:.2f} | {c['null_max']:.2f} | {c['p']:.3f} |")
     return "\n".join(lines)
