@@ -18,8 +18,8 @@ __all__ = ['fit_sglora', 'SGLoRA', 'generation_ms', 'generation_latency']
 
 # %% ../nbs/04a_generator.ipynb #95bd807f
 def fit_sglora(repo:ExpertRepo, W:Tensor, d:Tensor, cfg:CVAECfg, K:int=4, tau:float=0.05, progress:bool|str|Progress=False,
-               val:tuple|None=None, experts:Tensor|None=None)->CVAE:
-    "Train the CVAE on the snapshots W (tasks, M, D) of generator-training tasks with descriptions d (tasks, E); `val` = (W, d) of validation tasks for early stopping; `experts` = the repository's snapshots (e, M, D) when `cfg.expert_tasks`."
+               val:tuple|None=None, experts:Tensor|None=None, use_var:bool=True)->CVAE:
+    "Train the CVAE on the snapshots W (tasks, M, D) of generator-training tasks with descriptions d (tasks, E); `val` = (W, d) of validation tasks for early stopping; `experts` = the repository's snapshots (e, M, D) when `cfg.expert_tasks`; `use_var=False` conditions on mu* alone (var* held at 0, an ablation)."
     if W.ndim != 3 or len(W) != len(d): raise ValueError(f"W must be (tasks, M, D) and d (tasks, E); got {tuple(W.shape)}, {tuple(d.shape)}")
     sem = task_semantics(d, repo, K, tau)
     M, D = W.shape[1:]
@@ -31,10 +31,11 @@ def fit_sglora(repo:ExpertRepo, W:Tensor, d:Tensor, cfg:CVAECfg, K:int=4, tau:fl
         ls, Me = loo_semantics(repo, K, tau), experts.shape[1]
         X = torch.cat([X, experts.reshape(-1, D)])
         mu, var = torch.cat([mu, ls.mu.repeat_interleave(Me, 0)]), torch.cat([var, ls.var.repeat_interleave(Me, 0)])
+    if not use_var: var = torch.zeros_like(var)
     check = None
     if val is not None:   # early stopping on the negative ELBO of the validation tasks' snapshots under their own conditions
         Wv, dv = val; sv = task_semantics(dv, repo, K, tau); Mv = Wv.shape[1]
-        Xv, muv, varv = Wv.reshape(-1, D), sv.mu.repeat_interleave(Mv, 0), sv.var.repeat_interleave(Mv, 0)
+        Xv, muv, varv = Wv.reshape(-1, D), sv.mu.repeat_interleave(Mv, 0), sv.var.repeat_interleave(Mv, 0) * use_var
         check = lambda m: -cvae_val_loss(m, Xv, muv, varv)
     cv, _ = train_cvae(X, mu, var, cfg, progress=progress, val=check)
     return cv
@@ -48,11 +49,12 @@ class SGLoRA:
     cvae:CVAE            # the trained generator
     K:int=4              # experts per task
     tau:float=0.05       # softmax temperature
+    use_var:bool=True    # False: condition on mu* alone, var* held at 0 (an ablation; the generator must be trained so)
 
     def from_embeddings(self, d:Tensor, n:int=1, seed:int=0)->Tensor:
         "LoRAs (tasks, n, D) for description embeddings d (tasks, E)."
         sem = task_semantics(d, self.repo, self.K, self.tau)
-        return self.cvae.generate(sem.mu, sem.var, n, seed)
+        return self.cvae.generate(sem.mu, sem.var if self.use_var else torch.zeros_like(sem.var), n, seed)
 
     def generate(self, descriptions:list[str]|str, n:int=1, seed:int=0)->Tensor:
         "LoRAs (tasks, n, D) for task descriptions such as 'a photo of a zebra'."

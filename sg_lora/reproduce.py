@@ -54,7 +54,7 @@ PRESETS = {
         control_perms=20),                      # derangements of the descriptions in the controls
     'smoke': dict(
         about="the same pipeline on a miniature world, backbone and zoo (seconds): for tests",
-        world=dict(n_tasks=dict(scenes=12, pets=10, flowers=0), n_pairs=dict(train=30, val=10, test=20), n_mix=20,
+        world=dict(n_tasks=dict(scenes=12, pets=10, flowers=8), n_pairs=dict(train=30, val=10, test=20), n_mix=20,
                    pretrain_per_name=2, image_size=32),
         backbone=dict(image_size=32, width=32, layers=1, heads=2, text_width=32, text_layers=1, text_heads=2, embed_dim=32,
                       epochs=1, warmup=5),
@@ -209,13 +209,13 @@ def _selection(study:StudyCfg, f:Path, s:str, zoo:LoraZoo, ex:Experts, ev:Evalua
     return json.loads(f.read_text())
 
 def train_generator(study:StudyCfg, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress=False, ext:dict|None=None,
-                    d:Tensor|None=None):
+                    d:Tensor|None=None, use_var:bool=True):
     "Train generator `i` of source `s` with the chosen recipe (with the overrides `ext`), on the training tasks' descriptions `d` (default: their own)."
     sp, seed = ex.splits[s], study.generator_seed_list[i]
     tr, va = zoo.subset(sp.train), zoo.subset(sp.val)
     cfg = CVAECfg(**{**sel['cvae'], **(ext or {}), 'seed': seed})
     return fit_sglora(ex.repos[s], tr.W, tr.d if d is None else d, cfg, study.K, sel['tau'], p, val=(va.W, va.d) if cfg.patience else None,
-                      experts=zoo.subset(sp.experts).W if cfg.expert_tasks else None)
+                      experts=zoo.subset(sp.experts).W if cfg.expert_tasks else None, use_var=use_var)
 
 def _generator(study:StudyCfg, f:Path, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress, ext:dict|None=None):
     "Generator `i` of source `s` with the chosen recipe (with the overrides `ext`, for the seventh row), from its file or trained now."
@@ -380,19 +380,29 @@ def reproduce(
 
 # %% ../nbs/05a_reproduce.ipynb #00000010
 def main(argv:list|None=None):
-    "`sg-lora reproduce [--preset tiny] [--out DIR] [--seed N] [--cache DIR] [--quiet]`"
+    "`sg-lora reproduce|ablations [--preset tiny] [--out DIR] [--seed N] [--cache DIR] [--quiet]`"
     ap = argparse.ArgumentParser(prog='sg-lora', description="SG-LoRA: LoRA weights for unseen tasks from their descriptions.")
     sub = ap.add_subparsers(dest='cmd', required=True)
     r = sub.add_parser('reproduce', help="run world -> backbone -> zoo -> experts -> generator -> evaluation and write Tables 1 and 2",
                        description="Run every stage (cached) and write config.json, results.json, report.md and figures into --out.")
-    r.add_argument('--preset', default='tiny', help=f"one of {', '.join(PRESETS)} (default: tiny)")
-    r.add_argument('--out', default='sg-lora-run', help="output folder (default: sg-lora-run)")
-    r.add_argument('--seed', type=int, default=0, help="seeds the world, the task roles, all training and all sampling (default: 0)")
-    r.add_argument('--cache', default=None, help="cache root (default: $SG_LORA_CACHE, else $XDG_CACHE_HOME/sg_lora or ~/.cache/sg_lora)")
-    r.add_argument('--quiet', action='store_true', help="stage lines only, no progress within a stage")
+    b = sub.add_parser('ablations', help="Tables 3-5, Figures 2-5 and the ablations beyond the paper, on top of the (cached) reproduce run",
+                       description="Run every ablation (cached) on the stages of the reproduce run of --preset and --seed, building any "
+                                   "that are missing, and write ablations.json, ablations.md and one PNG per ablation into --out.")
+    for q in (r, b):
+        q.add_argument('--preset', default='tiny', help=f"one of {', '.join(PRESETS)} (default: tiny)")
+        q.add_argument('--out', default='sg-lora-run', help="output folder (default: sg-lora-run)")
+        q.add_argument('--seed', type=int, default=0, help="seeds the world, the task roles, all training and all sampling (default: 0)")
+        q.add_argument('--cache', default=None, help="cache root (default: $SG_LORA_CACHE, else $XDG_CACHE_HOME/sg_lora or ~/.cache/sg_lora)")
+        q.add_argument('--quiet', action='store_true', help="stage lines only, no progress within a stage")
+    b.add_argument('--only', default=None, help="comma-separated ablations to run (default: all), e.g. table3,fig4")
     a = ap.parse_args(argv)
-    try: reproduce(a.preset, a.out, a.seed, a.cache, progress='quiet' if a.quiet else True)
-    except (ValueError, FileNotFoundError) as e: ap.exit(2, f"sg-lora reproduce: error: {e}\n")
+    prog = 'quiet' if a.quiet else True
+    try:
+        if a.cmd == 'reproduce': reproduce(a.preset, a.out, a.seed, a.cache, progress=prog)
+        else:
+            from .ablations import ablations, ABLATIONS   # the floor above this one (it builds on these stages): imported on use
+            ablations(a.preset, a.out, a.seed, a.cache, prog, tuple(a.only.split(',')) if a.only else ABLATIONS)
+    except (ValueError, FileNotFoundError) as e: ap.exit(2, f"sg-lora {a.cmd}: error: {e}\n")
 
 # %% ../nbs/05a_reproduce.ipynb #00000018
 def benchmark_reproduce(preset:str='tiny', seed:int=0, cache:str|Path|None=None, out:str|Path|None=None)->dict:
