@@ -32,7 +32,7 @@ __all__ = ['PRESETS', 'PIPELINE_VERSION', 'EXTENDED', 'STAGES', 'resolve', 'Stud
            'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage', 'checks_stage', 'Generators', 'train_generator',
            'generators_stage', 'Evaluation', 'settings', 'evaluation_stage', 'unused_descriptions', 'controls_stage',
            'results', 'reproduce', 'main', 'benchmark_reproduce', 'selection_study', 'study_md',
-           'training_control_study', 'training_control_md']
+           'training_control_file', 'training_control_study', 'training_control_md']
 
 # %% ../nbs/05a_reproduce.ipynb #00000006
 PRESETS = {
@@ -474,6 +474,11 @@ def study_md(studies:list, ref:str="Top-K LoRA Weighted", base:str='paper')->str
     return "\n".join(lines)
 
 # %% ../nbs/05a_reproduce.ipynb #ba9b9bb6
+def training_control_file(preset:str='tiny', seed:int=0, perms:int|None=None, cache:str|Path|None=None)->Path:
+    "Where `training_control_study` caches its result for run (`preset`, `seed`) and `perms` draws (default: the preset's)."
+    cfg = resolve(preset, seed)
+    return cache_dir(cache)/'studies'/f"{preset}-seed{seed}-training-control-{config_key(dict(cfg, perms=perms or configs(cfg)[3].control_perms))}.json"
+
 def training_control_study(
     preset:str='tiny', seed:int=0,
     perms:int|None=None,               # default: the preset's `control_perms`
@@ -484,7 +489,7 @@ def training_control_study(
     cfg = resolve(preset, seed)
     study = configs(cfg)[3]
     perms, cache, p = perms or study.control_perms, cache_dir(cache), as_progress(progress)
-    f = cache/'studies'/f"{preset}-seed{seed}-training-control-{config_key(dict(cfg, perms=perms))}.json"
+    f = training_control_file(preset, seed, perms, cache)
     if f.exists(): return json.loads(f.read_text())
     zoo, ex, ev = _study_stages(cfg, cache, p)
     gens, _ = generators_stage(study, cache/'runs'/f"{preset}-{config_key(cfg)}", zoo, ex, ev, p)   # the run's own generators
