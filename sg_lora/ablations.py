@@ -63,7 +63,7 @@ def load_run(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress:b
     wcfg, tcfg, zcfg, study = configs(cfg)
     cache, p = cache_dir(cache), as_progress(progress)
     world, _ = world_stage(wcfg, cache, p); bb, _ = backbone_stage(tcfg, cache, p)
-    extra = [s for s in world.tasks if s not in study.sources and len(world[s]) >= 5]
+    extra = [s for s in world.tasks if s not in study.sources and len(world[s]) >= 5]   # enough tasks for every role
     tasks = [t for s in [*study.sources, *extra] for t in world[s]]
     zoo, _ = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
     ex = experts_stage(study, world, zoo)
@@ -145,9 +145,9 @@ def table3(run:Run, a:str|None=None, b:str|None=None)->dict:
         nm, d = [u.names[j]], u.d[j:j + 1]
         sx = task_semantics(d, rx, K, tau)
         pos = (sx.idx[0] == len(rx) - 1).nonzero()
-        tasks[u.names[j]] = dict(cosine=round(cos[j].item(), 3), weight=round(sx.alpha[0, pos[0, 0]].item(), 4) if len(pos) else 0.0,
-                                 without=entry(sg_recalls(run, run.gens.cvaes[b], rb, nm, d, K, tau)),
-                                 **{'with': entry(sg_recalls(run, run.gens.cvaes[b], rx, nm, d, K, tau))})
+        tasks[u.names[j]] = {'cosine': round(cos[j].item(), 3), 'weight': round(sx.alpha[0, pos[0, 0]].item(), 4) if len(pos) else 0.0,
+                             'without': entry(sg_recalls(run, run.gens.cvaes[b], rb, nm, d, K, tau)),
+                             'with': entry(sg_recalls(run, run.gens.cvaes[b], rx, nm, d, K, tau))}
     return dict(setting=f"{a}->{b}", expert=ra.names[i], source=a, selected=counts[i], unseen=len(u), K=K, tau=tau, tasks=tasks,
                 paper=PAPER_TABLE3)
 
@@ -186,10 +186,10 @@ def visual_zoo(run:Run)->LoraZoo:
 def table5(run:Run)->dict:
     "Table 5: SG-LoRA and Top-K with the textual condition (the run's) against the visual one (tau chosen again on validation, generators retrained)."
     zv, K, out = visual_zoo(run), run.study.K, {}
+    exv = Experts(run.ex.splits, {x: repo_from_zoo(zv, run.ex.splits[x].experts) for x in run.study.sources})
     for s in run.study.sources:
         sp, sel = run.ex.splits[s], run.sel(s)
-        exv = Experts(run.ex.splits, {x: repo_from_zoo(zv, run.ex.splits[x].experts) for x in run.study.sources})
-        pool, u, uv = zv.subset(sp.train + sp.val), unseen(run, s), zv.subset(sp.unseen)
+        pool, uv = zv.subset(sp.train + sp.val), zv.subset(sp.unseen)
         tv = select_tau(run.ev, exv.repos[s], pool.names, pool.d, run.study.topk_taus, K)[0]
         cvs = variant_generators(run, s, sel={**sel, 'tau': tv}, zoo=zv, ex=exv)
         out[s] = dict(tau=dict(Textual=sel['tau'], Visual=tv),
@@ -330,7 +330,7 @@ def ensemble(run:Run, ns:tuple=(1, 5, 20))->dict:
 def controls(run:Run)->dict:
     "The run's semantic controls in one place: the real descriptions against each null, per source and role; at test time (`controls_stage`, cached), and at training time when `training_control_study` has been run for this run (it is not run here: 40 retrainings)."
     ctl, _ = controls_stage(run.study, run.dir, run.bb, run.world, run.zoo, run.ex, run.gens, run.ev, run.p)
-    ctl, f = json.loads(json.dumps(ctl)), training_control_file(run.cfg['preset'], run.cfg['seed'], run.study.control_perms, run.cache)
+    f = training_control_file(run.cfg['preset'], run.cfg['seed'], run.study.control_perms, run.cache)
     if f.exists():
         for s, roles in json.loads(f.read_text()).items():
             for role, res in roles.items():
@@ -341,10 +341,13 @@ def controls(run:Run)->dict:
 FUNCS = dict(table3=table3, table4=table4, table5=table5, fig2=fig2, fig3=fig3, fig4=fig4, fig5=fig5, condition_variance=condition_variance,
              snapshots=snapshots, ensemble=ensemble, controls=controls, **{'lambda': lambda_ablation})
 
-def run_ablations(run:Run, names:tuple=ABLATIONS)->dict:
-    "Every ablation in `names`, each from its cache file in the run's folder or computed now, with a progress line each: {name: result}."
+def _check_names(names:tuple):
     bad = [k for k in names if k not in FUNCS]
     if bad: raise ValueError(f"unknown ablations {bad}: choose from {', '.join(ABLATIONS)}")
+
+def run_ablations(run:Run, names:tuple=ABLATIONS)->tuple[dict, Stages]:
+    "Every ablation in `names`, each from its cache file in the run's folder or computed now, with a progress line each: ({name: result}, the timed `Stages`)."
+    _check_names(names)
     st, out, m = Stages(run.p, tuple(names)), {}, None
     for k in names:
         with st(k) as r:
@@ -377,14 +380,14 @@ def _mr_bars(panels:dict, title:str, ylabel:str="mean recall (%)"):
     fig.suptitle(title, fontsize=10); fig.tight_layout()
     return fig
 
-def _mr_lines(res:dict, xs:str, series:list|None, title:str, xlabel:str, log:bool=False, mark:float|None=None):
+def _mr_lines(res:dict, series:list|None, title:str, xlabel:str, log:bool=False, mark:float|None=None):
     "mR against a swept value, one panel per source {source: {x: entry or {series: entry}}}, error bars = std over generator seeds."
     import matplotlib.pyplot as plt
     srcs = list(res)
     fig, axs = plt.subplots(1, len(srcs), figsize=(3.8 * len(srcs), 3.4), squeeze=False)
     for ax, s in zip(axs[0], srcs):
         x = [float(k) for k in res[s]]
-        for j, m in enumerate(series or [None]):
+        for m in series or [None]:
             es = [v[m] if m else v for v in res[s].values()]
             ax.errorbar(x, [e['mR'] for e in es], yerr=[e['mR_std'] for e in es], marker='o', capsize=3, label=m or 'SG-LoRA')
         if mark is not None: ax.axvline(mark, color='gray', ls=':', lw=1)
@@ -504,12 +507,12 @@ def plot_controls(r:dict):
 PLOTS = dict(
     table3=plot_table3, table4=plot_table4, table5=plot_table5, fig2=plot_fig2,
     fig3=lambda r: _mr_bars({s: v['rows'] for s, v in r['sources'].items()}, "Figure 3: single-source vs mixed-source experts (unseen tasks)"),
-    fig4=lambda r: _mr_lines(r['sources'], 'K', ["SG-LoRA", "Top-K LoRA Weighted"], "Figure 4: the number of experts K (unseen tasks)", 'K', mark=r['K_run']),
+    fig4=lambda r: _mr_lines(r['sources'], ["SG-LoRA", "Top-K LoRA Weighted"], "Figure 4: the number of experts K (unseen tasks)", 'K', mark=r['K_run']),
     fig5=plot_fig5,
     condition_variance=lambda r: _mr_bars(r['sources'], "The condition: {mu*, var*} (Eq. 8) vs {mu*} alone"),
-    snapshots=lambda r: _mr_lines(r['sources'], 'm', None, "Snapshots per task m (repository and generator)", 'm (of M)', log=True, mark=r['M']),
+    snapshots=lambda r: _mr_lines(r['sources'], None, "Snapshots per task m (repository and generator)", 'm (of M)', log=True, mark=r['M']),
     ensemble=lambda r: _mr_bars(r['sources'], "Mean of n SG-LoRA samples scored as one LoRA (n=1: single samples)"),
-    controls=plot_controls, **{'lambda': lambda r: _mr_lines(r['sources'], 'lambda', None, "KL weight lambda", 'lambda', log=True, mark=r['lam_run'])})
+    controls=plot_controls, **{'lambda': lambda r: _mr_lines(r['sources'], None, "KL weight lambda", 'lambda', log=True, mark=r['lam_run'])})
 
 # %% ../nbs/06_ablations.ipynb #09b1a92b
 def _e(e:dict)->str: return f"{e['mR']:.2f} ± {e['mR_std']:.2f}" if e['seeds'] > 1 else f"{e['mR']:.2f}"
@@ -654,17 +657,16 @@ def ablations(
     names:tuple=ABLATIONS,             # which ablations
 )->dict:
     "Every ablation on the stages of run (`preset`, `seed`), as `sg-lora reproduce` cached them (missing ones are built), each ablation cached too; write ablations.json, ablations.md and one PNG per ablation into `out`."
-    import matplotlib; import matplotlib.pyplot as plt
-    t0, p = time.perf_counter(), as_progress(progress)
-    bad = [k for k in names if k not in FUNCS]
-    if bad: raise ValueError(f"unknown ablations {bad}: choose from {', '.join(ABLATIONS)}")
+    import matplotlib.pyplot as plt
+    t0, p, out = time.perf_counter(), as_progress(progress), Path(out)
+    _check_names(names)
+    if out.exists() and not out.is_dir(): raise ValueError(f"--out {out} is a file: give a folder for the ablations' outputs")
     p.stage(f"ablations of run {preset!r}, seed {seed}: loading its stages")
     run = load_run(preset, seed, cache, p)
     res, st = run_ablations(run, tuple(names))
     m = machine()
     res = dict(preset=preset, seed=seed, names=list(names), generator_seeds=len(run.seeds), machine=m, machine_line=machine_line(m),
                timings=dict(st.seconds, total=round(time.perf_counter() - t0, 2)), cached=st.cached, **res)
-    out = Path(out)
     for k in names:
         fig = PLOTS[k](res[k])
         atomic_write(lambda f: fig.savefig(f, dpi=110, format='png'), out/f"ablation-{k}.png"); plt.close(fig)

@@ -400,7 +400,7 @@ def main(argv:list|None=None):
     try:
         if a.cmd == 'reproduce': reproduce(a.preset, a.out, a.seed, a.cache, progress=prog)
         else:
-            from .ablations import ablations, ABLATIONS   # the floor above this one (it builds on these stages): imported on use
+            from .ablations import ablations, ABLATIONS   # imported on use: ablations imports this module
             ablations(a.preset, a.out, a.seed, a.cache, prog, tuple(a.only.split(',')) if a.only else ABLATIONS)
     except (ValueError, FileNotFoundError) as e: ap.exit(2, f"sg-lora {a.cmd}: error: {e}\n")
 
