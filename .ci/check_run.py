@@ -1,5 +1,5 @@
 """Check what `sg-lora reproduce` wrote: results.json with both tables and the six methods in every setting (then the
-seventh row, when the run has an extension),
+seventh row, when the run has an extension), a generator bundle per source,
 and (with --log) that a piped log stays small and holds no carriage-return frames.
 Usage: python .ci/check_run.py OUT_DIR [OUT_DIR ...] [--log FILE] [--max-log BYTES]"""
 import argparse, json, sys
@@ -18,6 +18,8 @@ for out in map(Path, a.outs):
         for s, e in settings.items():
             want = METHODS + (["SG-LoRA (extended)"] if r.get('extension') else [])
             if list(e) != want: bad.append(f"{f}: {t} {s} has methods {list(e)}, want {want}")
+    for s in r.get('tables', {}).get('table1', {}):
+        if not (out/'bundles'/s/'bundle.json').exists(): bad.append(f"{out}/bundles/{s} (the generator bundle of {s}) is missing")
     print(f"{f}: " + "; ".join(f"{s}: SG-LoRA I2T/T2I R@1 {e['SG-LoRA']['i2t'][0]:.1f}/{e['SG-LoRA']['t2i'][0]:.1f}"
                               for t in r['tables'].values() for s, e in t.items()))
 if a.log:

@@ -287,7 +287,7 @@ def lambda_ablation(run:Run, lams:tuple=(0.1, 0.5, 1.0, 2.0, 5.0))->dict:
     return dict(lam_run=run.sel(run.study.sources[0])['cvae']['lam'], sources=out)
 
 def condition_variance(run:Run)->dict:
-    "Beyond the paper: the condition c = {mu*, var*} (Eq. 8, the run's) against c = {mu*} (var* held at 0 in training and sampling)."
+    "Beyond the paper: the condition c = {`mu*`, `var*`} (Eq. 8, the run's) against c = {`mu*`} (`var*` held at 0 in training and sampling)."
     out = {}
     for s in run.study.sources:
         u, sel = unseen(run, s), run.sel(s)
@@ -313,7 +313,7 @@ def snapshots(run:Run, Ms:tuple=(1, 4, 16))->dict:
     return dict(M=M, sources=out)
 
 def ensemble(run:Run, ns:tuple=(1, 5, 20))->dict:
-    "Beyond the paper: the mean of n SG-LoRA samples scored as one LoRA, against single samples (n = 1), with Top-K's mu* and the Oracle for reference."
+    "Beyond the paper: the mean of n SG-LoRA samples scored as one LoRA, against single samples (n = 1), with Top-K's `mu*` and the Oracle for reference."
     out, N = {}, max(ns)
     for s in run.study.sources:
         u, sel, K = unseen(run, s), run.sel(s), run.study.K

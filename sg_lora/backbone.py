@@ -4,7 +4,7 @@
 
 # %% ../nbs/00b_backbone.ipynb #02f839a4
 from __future__ import annotations
-import json, math, os, time
+import hashlib, json, math, os, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 
@@ -22,7 +22,8 @@ from .data import WorldCfg, Split, build_pretrain
 
 # %% auto #0
 __all__ = ['Backbone', 'TinyCfg', 'build_clip', 'clip_loss', 'encode_text_trimmed', 'pretrain_clip', 'save_open_clip_dir',
-           'tiny_world_dir', 'tiny_world_cached', 'pretrain_tiny_world', 'load_backbone', 'benchmark_backbone']
+           'tiny_world_dir', 'tiny_world_cached', 'pretrain_tiny_world', 'load_backbone', 'backbone_from_recipe',
+           'tower_identity', 'benchmark_backbone']
 
 # %% ../nbs/00b_backbone.ipynb #3a5d0255
 @dataclass
@@ -35,6 +36,7 @@ class Backbone:
     mean:tuple=OPENAI_DATASET_MEAN  # per-channel normalisation
     std:tuple=OPENAI_DATASET_STD
     preprocess:object=None   # open_clip's PIL transform, for datasets of image files
+    recipe:dict|None=None    # how `load_backbone` made it: {'name', 'pretrained', 'tiny'}; see `backbone_from_recipe`
 
     @property
     def device(self): return next(self.model.parameters()).device
@@ -238,10 +240,38 @@ def load_backbone(
     if name == 'tiny-world':
         path = pretrain_tiny_world(cfg, cache, progress=progress)
         bb = _open_clip_backbone(f'local-dir:{path}', None, device)
-        bb.name = 'tiny-world'
-    else: bb = _open_clip_backbone(name, pretrained, device, offline)
+        bb.name, bb.recipe = 'tiny-world', dict(name=name, pretrained=None, tiny=asdict(cfg or TinyCfg()))
+    else: bb = _open_clip_backbone(name, pretrained, device, offline); bb.recipe = dict(name=name, pretrained=pretrained, tiny=None)
     for p in bb.model.parameters(): p.requires_grad_(False)
     return bb
+
+def backbone_from_recipe(
+    recipe:dict,                   # a `Backbone.recipe`, e.g. as a generator bundle records it
+    cache:str|Path|None=None,      # cache root (see `cache_dir`)
+    device:str='cpu',
+    offline:bool|None=None,
+)->Backbone:
+    "Load the backbone `recipe` describes; a `tiny-world` one must be in the cache already (pretraining it again is not the same model)."
+    tiny = recipe.get('tiny')
+    if tiny is None: return load_backbone(recipe['name'], recipe.get('pretrained'), cache, device, offline=offline)
+    cfg = TinyCfg(**{**tiny, 'world': WorldCfg(**tiny['world'])})
+    if not tiny_world_cached(cfg, cache):
+        raise FileNotFoundError(f"the tiny-world backbone this needs (recipe {cfg.key()}) is not in the cache {cache_dir(cache)}: "
+                                "run `sg-lora reproduce` with the preset that made it, or point --cache (or $SG_LORA_CACHE) at the cache that holds it")
+    return load_backbone('tiny-world', cache=cache, device=device, cfg=cfg, progress=False)
+
+def tower_identity(
+    model:nn.Module,               # an open_clip CLIP
+    tower:str='text',              # 'text': what turns a description into d; 'visual': what a LoRA adapts
+)->str:
+    "A 16-hex-digit hash of the names, dtypes and values of one tower's weights: tells two backbones apart."
+    if tower not in ('text', 'visual'): raise ValueError(f"tower must be 'text' or 'visual', got {tower!r}")
+    sd, h = model.state_dict(), hashlib.sha256()
+    vis = lambda k: k.startswith('visual.')
+    for k in sorted(k for k in sd if (vis(k) if tower == 'visual' else not vis(k) and not k.startswith('logit_'))):
+        t = sd[k].detach().cpu().contiguous()
+        h.update(f"{k}:{t.dtype}:{tuple(t.shape)};".encode()); h.update(t.reshape(-1).view(torch.uint8).numpy().tobytes())
+    return h.hexdigest()[:16]
 
 # %% ../nbs/00b_backbone.ipynb #1a108af4
 def benchmark_backbone(cache:str|Path|None=None, cfg:TinyCfg|None=None)->dict:

@@ -4,22 +4,30 @@
 
 # %% ../nbs/04a_generator.ipynb #e2a276cf
 from __future__ import annotations
-from dataclasses import dataclass
+import hashlib, json
+from dataclasses import dataclass, asdict
+from pathlib import Path
 import torch
+from fastcore.basics import patch
+from safetensors import safe_open
+from safetensors.torch import save_file
 from torch import Tensor
 from .progress import Progress
-from .store import median_ms
+from . import __version__
+from .store import median_ms, atomic_dir, config_key
+from .lora import LoraSpec
+from .backbone import backbone_from_recipe, tower_identity
 from .experts import ExpertRepo
 from .semantics import task_semantics, loo_semantics
 from .cvae import CVAECfg, CVAE, train_cvae, cvae_val_loss
 
 # %% auto #0
-__all__ = ['fit_sglora', 'SGLoRA', 'generation_ms', 'generation_latency']
+__all__ = ['BUNDLE_FORMAT', 'BUNDLE_FORMAT_VERSION', 'fit_sglora', 'SGLoRA', 'file_sha256', 'generation_ms', 'generation_latency']
 
 # %% ../nbs/04a_generator.ipynb #95bd807f
 def fit_sglora(repo:ExpertRepo, W:Tensor, d:Tensor, cfg:CVAECfg, K:int=4, tau:float=0.05, progress:bool|str|Progress=False,
                val:tuple|None=None, experts:Tensor|None=None, use_var:bool=True)->CVAE:
-    "Train the CVAE on the snapshots W (tasks, M, D) of generator-training tasks with descriptions d (tasks, E); `val` = (W, d) of validation tasks for early stopping; `experts` = the repository's snapshots (e, M, D) when `cfg.expert_tasks`; `use_var=False` conditions on mu* alone (var* held at 0, an ablation)."
+    "Train the CVAE on the snapshots W (tasks, M, D) of generator-training tasks with descriptions d (tasks, E); `val` = (W, d) of validation tasks for early stopping; `experts` = the repository's snapshots (e, M, D) when `cfg.expert_tasks`; `use_var=False` conditions on `mu*` alone (`var*` held at 0, an ablation)."
     if W.ndim != 3 or len(W) != len(d): raise ValueError(f"W must be (tasks, M, D) and d (tasks, E); got {tuple(W.shape)}, {tuple(d.shape)}")
     sem = task_semantics(d, repo, K, tau)
     M, D = W.shape[1:]
@@ -50,6 +58,8 @@ class SGLoRA:
     K:int=4              # experts per task
     tau:float=0.05       # softmax temperature
     use_var:bool=True    # False: condition on mu* alone, var* held at 0 (an ablation; the generator must be trained so)
+    spec:LoraSpec|None=None  # the layout of the LoRAs it makes (needed to save it and to write LoRA files)
+    meta:dict|None=None  # the bundle's record when loaded with `SGLoRA.load` (its `id`, backbone, ...)
 
     def from_embeddings(self, d:Tensor, n:int=1, seed:int=0)->Tensor:
         "LoRAs (tasks, n, D) for description embeddings d (tasks, E)."
@@ -61,6 +71,87 @@ class SGLoRA:
         if isinstance(descriptions, str): descriptions = [descriptions]
         if any(not s.strip() for s in descriptions): raise ValueError("a task description is empty: describe the task, e.g. 'a photo of a zebra'")
         return self.from_embeddings(self.bb.encode_texts(descriptions), n, seed)
+
+# %% ../nbs/04a_generator.ipynb #15ab2974
+BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION = 'sg-lora/bundle', '1'
+
+def file_sha256(path:str|Path)->str:
+    "The SHA-256 of a file's bytes (hex)."
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
+    return h.hexdigest()
+
+@patch
+def save(self:SGLoRA, path:str|Path, **about)->Path:
+    "Write this generator as a bundle folder (`weights.safetensors` + `bundle.json`), atomically; `about`: free JSON notes (source, preset, ...)."
+    path = Path(path)
+    if self.spec is None: raise ValueError("SGLoRA.save needs the LoRA layout: build the generator with spec=zoo.spec (a LoraSpec)")
+    if getattr(self.bb, 'recipe', None) is None:
+        raise ValueError("SGLoRA.save needs the backbone made by `load_backbone`, to record which text encoder the generator was trained with")
+    if self.spec.numel != self.cvae.D: raise ValueError(f"spec.numel={self.spec.numel} does not match the CVAE's D={self.cvae.D}")
+    if path.exists() and (not path.is_dir() or (any(path.iterdir()) and not (path/'bundle.json').exists())):
+        raise ValueError(f"{path} exists and is not a generator bundle: choose a new or empty folder")
+    t = {f"cvae.{k}": v.detach().float().cpu().contiguous() for k, v in self.cvae.state_dict().items()}
+    t |= {f"repo.{k}": getattr(self.repo, k).detach().float().cpu().contiguous() for k in ('mu', 'var', 'd')}
+    def write(d:Path):
+        save_file(t, str(d/'weights.safetensors'), metadata=dict(format=BUNDLE_FORMAT))
+        meta = dict(format=BUNDLE_FORMAT, format_version=BUNDLE_FORMAT_VERSION, weights_sha256=file_sha256(d/'weights.safetensors'),
+                    K=self.K, tau=self.tau, use_var=bool(self.use_var), D=self.cvae.D, cvae=asdict(self.cvae.cfg), spec=asdict(self.spec),
+                    experts=dict(names=list(self.repo.names), sources=list(self.repo.sources)),
+                    backbone=dict(name=self.bb.name, recipe=self.bb.recipe, text=tower_identity(self.bb.model),
+                                  visual=tower_identity(self.bb.model, 'visual')), sg_lora_version=__version__)
+        meta = dict(id=config_key(meta), **meta, about=about)
+        (d/'bundle.json').write_text(json.dumps(meta, indent=1))
+    return atomic_dir(write, path)
+
+def _bundle_meta(path:Path)->dict:
+    f = path/'bundle.json'
+    if not f.is_file(): raise FileNotFoundError(f"no generator bundle at {path} (no bundle.json): save one with `SGLoRA.save`, or run "
+                                                "`sg-lora reproduce`, which writes one per source into <out>/bundles/")
+    try: meta = json.loads(f.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise ValueError(f"{f} is not valid JSON ({e}): the bundle was truncated or altered; copy it again") from None
+    if not isinstance(meta, dict) or meta.get('format') != BUNDLE_FORMAT:
+        raise ValueError(f"{path} is not an sg-lora generator bundle (format={meta.get('format') if isinstance(meta, dict) else None!r})")
+    if meta.get('format_version') != BUNDLE_FORMAT_VERSION:
+        raise ValueError(f"{path} is a bundle of format version {meta.get('format_version')!r}; this sg_lora ({__version__}) reads version "
+                         f"{BUNDLE_FORMAT_VERSION!r}: install the sg_lora that wrote it ({meta.get('sg_lora_version')}) or save the bundle again")
+    w = path/'weights.safetensors'
+    if not w.is_file(): raise FileNotFoundError(f"{path} has no weights.safetensors: copy the whole bundle folder")
+    if file_sha256(w) != meta.get('weights_sha256'):
+        raise ValueError(f"{w} does not match the hash in bundle.json: the file was truncated or altered; copy the bundle again")
+    return meta
+
+@patch(cls_method=True)
+def load(
+    cls:SGLoRA,
+    path:str|Path,                 # a bundle folder written by `SGLoRA.save`
+    bb=None,                       # the backbone to use; None: load the one the bundle records (see `backbone_from_recipe`)
+    cache:str|Path|None=None,      # cache root, to find a `tiny-world` backbone
+    device:str='cpu',
+    backbone:bool=True,            # False: no backbone (only `from_embeddings` works)
+)->SGLoRA:
+    "A generator from its bundle, checked: format version, weights hash, and the backbone's text encoder."
+    path = Path(path); meta = _bundle_meta(path)
+    with safe_open(str(path/'weights.safetensors'), 'pt') as f: t = {k: f.get_tensor(k) for k in f.keys()}
+    m = CVAE(int(meta['D']), CVAECfg(**meta['cvae']))
+    m.load_state_dict({k[5:]: v for k, v in t.items() if k.startswith('cvae.')})
+    ex = meta['experts']
+    repo = ExpertRepo(*(t[f'repo.{k}'].to(device) for k in ('mu', 'var', 'd')), ex['names'], ex['sources'])
+    if bb is None and backbone: bb = backbone_from_recipe(meta['backbone']['recipe'], cache, device)
+    if bb is not None and (got := tower_identity(bb.model)) != meta['backbone']['text']:
+        raise ValueError(f"{path} was made for backbone {meta['backbone']['name']!r} (text encoder {meta['backbone']['text']}), but the "
+                         f"backbone given ({getattr(bb, 'name', '?')!r}) has text encoder {got}: its descriptions would land elsewhere. "
+                         "Load the bundle with the backbone it was made for (`SGLoRA.load(path)` loads it from the bundle's recipe)")
+    return cls(bb, repo, m.to(device).eval(), int(meta['K']), float(meta['tau']), bool(meta['use_var']), LoraSpec(**meta['spec']), meta)
+
+@patch
+def experts(self:SGLoRA, d:Tensor|list[str]|str)->list[list[dict]]:
+    "For each description (text, or embedding row of `d`), its top-K experts of Eq. 6: name, source, weight (alpha) and cosine."
+    if not isinstance(d, Tensor): d = self.bb.encode_texts([d] if isinstance(d, str) else list(d))
+    sem = task_semantics(d, self.repo, self.K, self.tau)
+    return [[dict(name=self.repo.names[j], source=self.repo.sources[j], weight=round(float(a), 4), cosine=round(float(c), 4))
+             for j, a, c in zip(ix.tolist(), al, si)] for ix, al, si in zip(sem.idx, sem.alpha, sem.sim)]
 
 # %% ../nbs/04a_generator.ipynb #b912958a
 def generation_ms(gen:SGLoRA, description:str, calls:int=20)->float:

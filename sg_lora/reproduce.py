@@ -4,7 +4,7 @@
 
 # %% ../nbs/05a_reproduce.ipynb #00000001
 from __future__ import annotations
-import argparse, json, platform, sys, time
+import argparse, json, platform, re, sys, time
 from contextlib import contextmanager
 from dataclasses import dataclass, asdict
 from pathlib import Path
@@ -23,6 +23,7 @@ from .zoo import ZooCfg, LoraZoo, build_zoo, zoo_dir, zoo_missing, repo_from_zoo
 from .experts import split_tasks, ROLES
 from .cvae import CVAECfg, save_cvae, load_cvae
 from .generator import SGLoRA, fit_sglora, generation_ms
+from .export import FORMATS, generate_files, describe
 from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary, world_checks, kfold_scores, paired_diff, kfold_table, generator_diagnostics, semantic_controls, training_control, TopKWeighted, SGLoRAMethod
 from .metrics import name_accuracy
 from .report import compare, write_report, gain_recovery, across_seeds
@@ -75,7 +76,7 @@ PRESETS = {
         grid={}, topk_taus=[0.05, 1.0],
         val_samples=2, samples=3, generator_seeds=2, eval_split='test', control_perms=3),
 }
-PIPELINE_VERSION = '1'             # bump when a change invalidates cached generators and evaluations
+PIPELINE_VERSION = '2'             # bump when a change invalidates cached generators and evaluations (2: fused Adam)
 EXTENDED = "SG-LoRA (extended)"   # the seventh row's name
 
 def resolve(preset:str='tiny', seed:int=0)->dict:
@@ -344,7 +345,7 @@ def reproduce(
     cache:str|Path|None=None,          # cache root (see `cache_dir`)
     progress:bool|str|Progress=True,   # True: bars on a terminal, plain lines in a log; 'quiet': stage lines only; False: nothing
 )->dict:
-    "Run every stage of the study (cached), write config.json, results.json, report.md and figures into `out`; returns the results."
+    "Run every stage of the study (cached), write config.json, results.json, report.md, figures and one generator bundle per source into `out`; returns the results."
     cfg, t_all, p = resolve(preset, seed), time.perf_counter(), as_progress(progress)
     out, cache = Path(out), cache_dir(cache)
     if out.exists() and not out.is_dir(): raise ValueError(f"--out {out} is a file: give a folder for the run's outputs")
@@ -373,14 +374,30 @@ def reproduce(
     with st('report'):
         res['timings'] = dict(st.seconds, total=round(time.perf_counter() - t_all, 2))   # what the report can show: up to itself
         write_report(res, {s: gens.selection[s]['trials'] for s in study.sources}, out, cfg)
+        for s in study.sources:   # the first generator of each source, as a bundle `sg-lora generate` loads
+            SGLoRA(bb, ex.repos[s], gens.cvaes[s][0], study.K, gens.selection[s]['tau'], spec=zoo.spec).save(
+                out/'bundles'/s, source=s, preset=preset, seed=seed, generator_seed=study.generator_seed_list[0], run=run.name)
     res['timings'] = dict(st.seconds, total=round(time.perf_counter() - t_all, 2))
     write_json(out/'results.json', res)
     p.stage(f"wrote {out/'report.md'}, {out/'results.json'} ({res['timings']['total']:.1f} s)")
     return res
 
 # %% ../nbs/05a_reproduce.ipynb #00000010
+def _slug(s:str)->str: return re.sub(r'[^A-Za-z0-9]+', '-', s).strip('-').lower()[:60] or 'lora'
+
+def _generate(a):
+    "`sg-lora generate`: load the bundle, write the LoRAs, print the experts and the files."
+    gen = SGLoRA.load(a.bundle, cache=a.cache, device=a.device)
+    out = a.out or (_slug(a.description) + ('.safetensors' if a.format == 'sg-lora' else f'-{a.format}'))
+    paths = generate_files(gen, a.description, out, a.n, a.seed, a.format)
+    about = gen.meta.get('about', {})
+    print(f"generator {gen.meta['id']} ({about.get('source', '?')} experts, K={gen.K}, tau={gen.tau:g}) on {gen.meta['backbone']['name']}")
+    print(f"top-{gen.K} experts for {a.description!r}:")
+    for e in gen.experts(a.description)[0]: print(f"  {e['weight']:6.3f}  {e['name']} ({e['source']}, cosine {e['cosine']:.3f})")
+    for q in paths: print(f"wrote {q}")
+
 def main(argv:list|None=None):
-    "`sg-lora reproduce|ablations [--preset tiny] [--out DIR] [--seed N] [--cache DIR] [--quiet]`"
+    "`sg-lora reproduce|ablations [--preset tiny] [--out DIR] [--seed N] [--cache DIR] [--quiet]`; `sg-lora generate DESCRIPTION [--bundle DIR] ...`; `sg-lora info PATH`"
     ap = argparse.ArgumentParser(prog='sg-lora', description="SG-LoRA: LoRA weights for unseen tasks from their descriptions.")
     sub = ap.add_subparsers(dest='cmd', required=True)
     r = sub.add_parser('reproduce', help="run world -> backbone -> zoo -> experts -> generator -> evaluation and write Tables 1 and 2",
@@ -395,9 +412,26 @@ def main(argv:list|None=None):
         q.add_argument('--cache', default=None, help="cache root (default: $SG_LORA_CACHE, else $XDG_CACHE_HOME/sg_lora or ~/.cache/sg_lora)")
         q.add_argument('--quiet', action='store_true', help="stage lines only, no progress within a stage")
     b.add_argument('--only', default=None, help="comma-separated ablations to run (default: all), e.g. table3,fig4")
+    g = sub.add_parser('generate', help="write LoRA files for a task description, with a generator bundle",
+                       description="Draw --n LoRAs for DESCRIPTION from a generator bundle (sg-lora reproduce writes one per source into "
+                                   "<out>/bundles/), write them with their provenance, and print the top-K experts and their weights.")
+    g.add_argument('description', help="the task, e.g. 'a photo of a zebra'")
+    g.add_argument('--bundle', default='sg-lora-run/bundles/scenes', help="a generator bundle folder (default: sg-lora-run/bundles/scenes)")
+    g.add_argument('--n', type=int, default=1, help="LoRAs to draw (default: 1); n > 1 adds -0, -1, ... to --out")
+    g.add_argument('--seed', type=int, default=0, help="sampling seed (default: 0)")
+    g.add_argument('--out', default=None, help="file (sg-lora) or folder (peft, open_clip-merged) to write (default: from the description)")
+    g.add_argument('--format', default='sg-lora', choices=FORMATS, help="sg-lora: a LoRA file; peft: an adapter folder; "
+                   "open_clip-merged: an open_clip folder with the LoRA merged in (default: sg-lora)")
+    g.add_argument('--cache', default=None, help="cache root holding the bundle's tiny-world backbone (default: as for reproduce)")
+    g.add_argument('--device', default='cpu', help="device for the backbone and generator (default: cpu)")
+    i = sub.add_parser('info', help="print the format and metadata of a file or folder sg-lora wrote",
+                       description="Print the format and metadata (provenance included) of a LoRA file, an export, a bundle or a cache file.")
+    i.add_argument('path')
     a = ap.parse_args(argv)
-    prog = 'quiet' if a.quiet else True
     try:
+        if a.cmd == 'generate': return _generate(a)
+        if a.cmd == 'info': return print("\n".join(f"{k}: {v if isinstance(v, str) else json.dumps(v)}" for k, v in describe(a.path).items()))
+        prog = 'quiet' if a.quiet else True
         if a.cmd == 'reproduce': reproduce(a.preset, a.out, a.seed, a.cache, progress=prog)
         else:
             from .ablations import ablations, ABLATIONS   # imported on use: ablations imports this module
@@ -445,7 +479,7 @@ def selection_study(
     cfg = resolve(preset, seed)
     study = configs(cfg)[3]
     recipes, taus, cache, p = recipes or {'paper': {}}, taus or study.topk_taus, cache_dir(cache), as_progress(progress)
-    what = {k: cfg[k] for k in ('world', 'backbone', 'zoo', 'sources', 'fractions', 'K', 'cvae', 'val_samples', 'eval_split')}
+    what = {k: cfg[k] for k in ('world', 'backbone', 'zoo', 'sources', 'fractions', 'K', 'cvae', 'val_samples', 'eval_split', 'pipeline_version')}
     f = cache/'studies'/f"{preset}-seed{seed}-{config_key(dict(what, seed=study.generator_seed_list[0], recipes=recipes, taus=taus, folds=folds))}.json"
     if f.exists(): return json.loads(f.read_text())
     zoo, ex, ev = _study_stages(cfg, cache, p)
