@@ -266,7 +266,12 @@ def tower_identity(
 )->str:
     "A 16-hex-digit hash of the names, dtypes and values of one tower's weights: tells two backbones apart."
     if tower not in ('text', 'visual'): raise ValueError(f"tower must be 'text' or 'visual', got {tower!r}")
-    sd, h = model.state_dict(), hashlib.sha256()
+    sd, h = {}, hashlib.sha256()
+    for k, v in model.state_dict().items():   # an injected LoRA is not part of the backbone: its base weight stands for itself
+        if '.parametrizations.' in k:
+            if not k.endswith('.original'): continue
+            k = k.replace('.parametrizations.', '.')[:-len('.original')]
+        sd[k] = v
     vis = lambda k: k.startswith('visual.')
     for k in sorted(k for k in sd if (vis(k) if tower == 'visual' else not vis(k) and not k.startswith('logit_'))):
         t = sd[k].detach().cpu().contiguous()
