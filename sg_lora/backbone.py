@@ -23,7 +23,7 @@ from .data import WorldCfg, Split, build_pretrain
 # %% auto #0
 __all__ = ['Backbone', 'TinyCfg', 'build_clip', 'clip_loss', 'encode_text_trimmed', 'pretrain_clip', 'save_open_clip_dir',
            'tiny_world_dir', 'tiny_world_cached', 'pretrain_tiny_world', 'load_backbone', 'backbone_from_recipe',
-           'tower_identity', 'benchmark_backbone']
+           'base_state_dict', 'tower_identity', 'benchmark_backbone']
 
 # %% ../nbs/00b_backbone.ipynb #3a5d0255
 @dataclass
@@ -260,18 +260,23 @@ def backbone_from_recipe(
                                 "run `sg-lora reproduce` with the preset that made it, or point --cache (or $SG_LORA_CACHE) at the cache that holds it")
     return load_backbone('tiny-world', cache=cache, device=device, cfg=cfg, progress=False)
 
+def base_state_dict(model:nn.Module)->dict:
+    "The model's state dict without an injected LoRA: each parametrized weight under its plain name, holding its base value."
+    sd = {}
+    for k, v in model.state_dict().items():
+        if '.parametrizations.' in k:
+            if not k.endswith('.original'): continue
+            k = k.replace('.parametrizations.', '.')[:-len('.original')]
+        sd[k] = v
+    return sd
+
 def tower_identity(
     model:nn.Module,               # an open_clip CLIP
     tower:str='text',              # 'text': what turns a description into d; 'visual': what a LoRA adapts
 )->str:
     "A 16-hex-digit hash of the names, dtypes and values of one tower's weights: tells two backbones apart."
     if tower not in ('text', 'visual'): raise ValueError(f"tower must be 'text' or 'visual', got {tower!r}")
-    sd, h = {}, hashlib.sha256()
-    for k, v in model.state_dict().items():   # an injected LoRA is not part of the backbone: its base weight stands for itself
-        if '.parametrizations.' in k:
-            if not k.endswith('.original'): continue
-            k = k.replace('.parametrizations.', '.')[:-len('.original')]
-        sd[k] = v
+    sd, h = base_state_dict(model), hashlib.sha256()   # an injected LoRA is not part of the backbone
     vis = lambda k: k.startswith('visual.')
     for k in sorted(k for k in sd if (vis(k) if tower == 'visual' else not vis(k) and not k.startswith('logit_'))):
         t = sd[k].detach().cpu().contiguous()

@@ -14,7 +14,7 @@ from safetensors.torch import save_file
 from . import __version__
 from .store import atomic_write, atomic_dir
 from .lora import LoraSpec, load_lora, save_lora, lora_spec, inject_lora, set_lora_vector, attn_blocks, check_compatible
-from .backbone import Backbone, tower_identity
+from .backbone import Backbone, tower_identity, base_state_dict
 from .generator import SGLoRA
 
 # %% auto #0
@@ -94,7 +94,7 @@ def _model_cfg(bb:Backbone)->dict:
 @torch.no_grad()
 def merged_state_dict(bb:Backbone, v:Tensor, spec:LoraSpec)->dict:
     "The backbone's state dict with the LoRA `v` merged into its attention weights (the backbone is left untouched)."
-    base = {k: x.detach().cpu() for k, x in bb.model.state_dict().items()}
+    base = {k: x.detach().cpu() for k, x in base_state_dict(bb.model).items()}   # a LoRA injected in the backbone is left out
     attns = attn_blocks(bb.model, spec.tower)
     if spec.backbone != bb.name or len(attns) != spec.n_blocks or attns[0].embed_dim != spec.width:
         raise ValueError(f"the LoRA ({spec.n_blocks} blocks of width {spec.width}, made for {spec.backbone!r}) does not fit backbone "
