@@ -23,7 +23,7 @@ from .zoo import LoraZoo, repo_from_zoo
 from .generator import SGLoRA
 from .eval import RECALLS, Evaluator, Method, ZeroShot, TopKWeighted, SGLoRAMethod, Oracle, score, select_tau
 from .lora import set_lora_vector
-from .reproduce import (StudyCfg, Experts, Generators, Stages, resolve, configs, world_stage, backbone_stage, zoo_stage,
+from .reproduce import (StudyCfg, Experts, Generators, Stages, resolve, configs, preflight, world_stage, backbone_stage, zoo_stage,
                         experts_stage, generators_stage, controls_stage, train_generator, training_control_file)
 
 # %% auto #0
@@ -52,17 +52,20 @@ class Run:
     extra:list         # the world's other sources, e.g. ['flowers']
     splits:dict        # source -> TaskSplit, for the generator sources and `extra`
     p:Progress
+    device:str='cpu'   # where generators train and the backbone runs
 
     @property
     def seeds(self)->list: return self.study.generator_seed_list
     def sel(self, s:str)->dict: return self.gens.selection[s]
 
-def load_run(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress:bool|str|Progress=False)->Run:
-    "The stages of run (`preset`, `seed`) from the cache (built where missing), with LoRAs for the world's other sources trained once into the same zoo."
-    cfg = resolve(preset, seed)
+def load_run(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress:bool|str|Progress=False,
+             data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None, device:str='cpu')->Run:
+    "The stages of run (`preset`, `seed`; a `paper` preset's `data`, `weights` and `captions`) from the cache (built where missing), with LoRAs for the world's other sources trained once into the same zoo."
+    cfg = resolve(preset, seed, data, weights, captions)
     wcfg, tcfg, zcfg, study = configs(cfg)
     cache, p = cache_dir(cache), as_progress(progress)
-    world, _ = world_stage(wcfg, cache, p); bb, _ = backbone_stage(tcfg, cache, p)
+    preflight(cfg, device)
+    world, _ = world_stage(wcfg, cache, p); bb, _ = backbone_stage(tcfg, cache, p, device, zcfg.amp)
     extra = [s for s in world.tasks if s not in study.sources and len(world[s]) >= 5]   # enough tasks for every role
     tasks = [t for s in [*study.sources, *extra] for t in world[s]]
     zoo, _ = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
@@ -70,8 +73,8 @@ def load_run(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress:b
     splits = {**ex.splits, **{s: split_tasks([t.name for t in world[s]], tuple(study.fractions), study.seed, [t.group for t in world[s]])
                               for s in extra}}
     run, ev = cache/'runs'/f"{preset}-{config_key(cfg)}", Evaluator(bb, [*tasks, world.mix], study.eval_split)
-    gens, _ = generators_stage(study, run, zoo, ex, ev, p)
-    return Run(cfg, study, world, bb, zoo, ex, gens, ev, run, cache, extra, splits, p)
+    gens, _ = generators_stage(study, run, zoo, ex, ev, p, device)
+    return Run(cfg, study, world, bb, zoo, ex, gens, ev, run, cache, extra, splits, p, device)
 
 # %% ../nbs/06_ablations.ipynb #751f2fe7
 def entry(R:Tensor)->dict:
@@ -102,7 +105,7 @@ def variant_generators(run:Run, s:str, study:StudyCfg|None=None, sel:dict|None=N
     out = []
     for i in range(len(run.seeds)):
         p.note(f"    {s}: generator {i + 1}/{len(run.seeds)}")
-        out.append(train_generator(study or run.study, s, i, sel or run.sel(s), zoo or run.zoo, ex or run.ex, ext=ext, use_var=use_var))
+        out.append(train_generator(study or run.study, s, i, sel or run.sel(s), zoo or run.zoo, ex or run.ex, ext=ext, use_var=use_var, device=run.device))
     return out
 
 def unseen(run:Run, s:str)->LoraZoo: return run.zoo.subset(run.splits[s].unseen)
@@ -655,6 +658,8 @@ def ablations(
     cache:str|Path|None=None,
     progress:bool|str|Progress=True,
     names:tuple=ABLATIONS,             # which ablations
+    data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None,   # `paper` presets (see `reproduce`)
+    device:str='cpu',                  # where the backbone runs
 )->dict:
     "Every ablation on the stages of run (`preset`, `seed`), as `sg-lora reproduce` cached them (missing ones are built), each ablation cached too; write ablations.json, ablations.md and one PNG per ablation into `out`."
     import matplotlib.pyplot as plt
@@ -662,7 +667,7 @@ def ablations(
     _check_names(names)
     if out.exists() and not out.is_dir(): raise ValueError(f"--out {out} is a file: give a folder for the ablations' outputs")
     p.stage(f"ablations of run {preset!r}, seed {seed}: loading its stages")
-    run = load_run(preset, seed, cache, p)
+    run = load_run(preset, seed, cache, p, data, weights, captions, device)
     res, st = run_ablations(run, tuple(names))
     m = machine()
     res = dict(preset=preset, seed=seed, names=list(names), generator_seeds=len(run.seeds), machine=m, machine_line=machine_line(m),

@@ -23,7 +23,7 @@ from .data import WorldCfg, Split, build_pretrain
 # %% auto #0
 __all__ = ['Backbone', 'TinyCfg', 'build_clip', 'clip_loss', 'encode_text_trimmed', 'pretrain_clip', 'save_open_clip_dir',
            'tiny_world_dir', 'tiny_world_cached', 'pretrain_tiny_world', 'load_backbone', 'backbone_from_recipe',
-           'base_state_dict', 'tower_identity', 'benchmark_backbone']
+           'base_state_dict', 'tower_identity', 'ClipCfg', 'clip_weights', 'load_clip', 'benchmark_backbone']
 
 # %% ../nbs/00b_backbone.ipynb #3a5d0255
 @dataclass
@@ -37,6 +37,7 @@ class Backbone:
     std:tuple=OPENAI_DATASET_STD
     preprocess:object=None   # open_clip's PIL transform, for datasets of image files
     recipe:dict|None=None    # how `load_backbone` made it: {'name', 'pretrained', 'tiny'}; see `backbone_from_recipe`
+    amp:bool=False           # encode in bfloat16 autocast (mixed precision); features come back float32 either way
 
     @property
     def device(self): return next(self.model.parameters()).device
@@ -51,16 +52,22 @@ class Backbone:
 
     @torch.no_grad()
     def encode_images(self, images:Tensor, bs:int=512)->Tensor:
-        "L2-normalised image features (N, E) of uint8 images."
-        return torch.cat([self.model.encode_image(self.prep(images[i:i + bs]), normalize=True) for i in range(0, len(images), bs)])
+        "L2-normalised float32 image features (N, E) of uint8 images, on the CPU (computed on the model's device)."
+        with self.autocast():
+            return torch.cat([self.model.encode_image(self.prep(images[i:i + bs]), normalize=True).float().cpu() for i in range(0, len(images), bs)])
 
     @torch.no_grad()
     def encode_texts(self, texts:list[str], bs:int=512)->Tensor:
-        "L2-normalised text features (N, E)."
+        "L2-normalised float32 text features (N, E), on the CPU (computed on the model's device)."
         if isinstance(texts, str) or not all(isinstance(t, str) and t.strip() for t in texts):
             raise ValueError("encode_texts needs a list of non-empty strings")
-        return torch.cat([self.model.encode_text(self.tokenizer(texts[i:i + bs]).to(self.device), normalize=True)
-                          for i in range(0, len(texts), bs)])
+        with self.autocast():
+            return torch.cat([self.model.encode_text(self.tokenizer(texts[i:i + bs]).to(self.device), normalize=True).float().cpu()
+                              for i in range(0, len(texts), bs)])
+
+    def autocast(self):
+        "A bfloat16 autocast context on the model's device when `amp` is on, else one that does nothing."
+        return torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.amp)
 
 # %% ../nbs/00b_backbone.ipynb #434f55c0
 @dataclass
@@ -252,6 +259,7 @@ def backbone_from_recipe(
     offline:bool|None=None,
 )->Backbone:
     "Load the backbone `recipe` describes; a `tiny-world` one must be in the cache already (pretraining it again is not the same model)."
+    if recipe.get('clip'): return load_clip(ClipCfg(**recipe['clip']), device, offline=offline)
     tiny = recipe.get('tiny')
     if tiny is None: return load_backbone(recipe['name'], recipe.get('pretrained'), cache, device, offline=offline)
     cfg = TinyCfg(**{**tiny, 'world': WorldCfg(**tiny['world'])})
@@ -282,6 +290,54 @@ def tower_identity(
         t = sd[k].detach().cpu().contiguous()
         h.update(f"{k}:{t.dtype}:{tuple(t.shape)};".encode()); h.update(t.reshape(-1).view(torch.uint8).numpy().tobytes())
     return h.hexdigest()[:16]
+
+# %% ../nbs/00b_backbone.ipynb #0db6c611
+@dataclass
+class ClipCfg:
+    "An open_clip CLIP for the `paper` presets: an architecture and its local weights, or (smoke tests) a smaller random model of its family."
+    name:str='ViT-B-16'           # open_clip architecture
+    pretrained:str='openai'       # the open_clip tag of the weights (decides QuickGELU, and where open_clip's cache keeps them)
+    weights:str|None=None         # a local .safetensors file of those weights; None: open_clip's Hugging Face cache
+    model_cfg:dict|None=None      # smoke tests: this open_clip model config with random weights (`seed`); `weights` unused
+    seed:int=0
+
+    def arch(self)->str:
+        "The open_clip architecture that matches the weights (OpenAI's need QuickGELU)."
+        if self.model_cfg is not None: return self.name
+        q = open_clip.get_pretrained_cfg(self.name, self.pretrained).get('quick_gelu') if self.name in open_clip.list_models() else False
+        return f"{self.name}-quickgelu" if q and not self.name.endswith('-quickgelu') else self.name
+
+def clip_weights(cfg:ClipCfg)->str:
+    "The local weights file of `cfg`: `cfg.weights`, else the file in open_clip's Hugging Face cache; an error says where it was expected."
+    if cfg.name not in open_clip.list_models():
+        raise ValueError(f"open_clip has no architecture {cfg.name!r}; e.g. ViT-B-16, ViT-B-32, ViT-L-14")
+    if cfg.weights:
+        p = Path(cfg.weights).expanduser()
+        if not p.is_file(): raise FileNotFoundError(f"no weights file {p} (--weights): give the {cfg.name} {cfg.pretrained!r} open_clip_model.safetensors")
+        return str(p)
+    if (f := _cached_weights(cfg.name, cfg.pretrained)) is not None: return f
+    from huggingface_hub.constants import HF_HUB_CACHE
+    hub = (open_clip.get_pretrained_cfg(cfg.name, cfg.pretrained).get('hf_hub') or '?').rstrip('/')
+    raise FileNotFoundError(f"no {cfg.name} {cfg.pretrained!r} weights: expected --weights FILE (a .safetensors file), or "
+                            f"{HF_HUB_CACHE}/models--{hub.replace('/', '--')} in the Hugging Face cache. On a machine with internet: "
+                            f"`huggingface-cli download {hub} open_clip_model.safetensors`, then pass that file as --weights")
+
+def load_clip(
+    cfg:ClipCfg,                   # which CLIP
+    device:str='cpu',              # where it lives
+    amp:bool=False,                # encode in bfloat16 autocast
+    offline:bool|None=None,        # unused: weights are only ever read from local files
+)->Backbone:
+    "The frozen CLIP of a `paper` preset, named `cfg.name`, with a recipe `backbone_from_recipe` reloads."
+    if cfg.model_cfg is not None:
+        mc = cfg.model_cfg
+        bb = Backbone(cfg.name, build_clip(mc, seed=cfg.seed).to(device).eval(),
+                      open_clip.get_tokenizer(cfg.name, context_length=mc['text_cfg'].get('context_length', 77)), mc['vision_cfg']['image_size'])
+    else:
+        bb = _open_clip_backbone(cfg.arch(), clip_weights(cfg), device); bb.name = cfg.name
+    bb.recipe, bb.amp = dict(name=cfg.name, pretrained=cfg.pretrained, tiny=None, clip=asdict(cfg)), amp
+    for p in bb.model.parameters(): p.requires_grad_(False)
+    return bb
 
 # %% ../nbs/00b_backbone.ipynb #1a108af4
 def benchmark_backbone(cache:str|Path|None=None, cfg:TinyCfg|None=None)->dict:

@@ -101,7 +101,7 @@ class CVAE(nn.Module):
         mq, lq = self.encoder(torch.cat([self.coords(X), c], -1)).chunk(2, -1)
         mp, lp = self.prior(c).chunk(2, -1)
         lq, lp = lq.clamp(-10, 10), lp.clamp(-10, 10)   # log-variances in a safe range
-        z = mq + (0.5 * lq).exp() * torch.randn(mq.shape, generator=g)
+        z = mq + (0.5 * lq).exp() * torch.randn(mq.shape, generator=g).to(mq)
         rec = (self.decode(z, c) - X).square().sum(-1).mean()
         kl = 0.5 * (lp - lq + (lq.exp() + (mq - mp) ** 2) / lp.exp() - 1).sum(-1).mean()
         return rec, kl
@@ -148,6 +148,7 @@ def train_cvae(
     cfg:CVAECfg=CVAECfg(),
     progress:bool|str|Progress=True, # show the epochs (see `as_progress`)
     val:Callable[[CVAE], float]|None=None, # validation score, higher is better, e.g. `lambda m: -cvae_val_loss(m, Xv, muv, varv)`
+    device:str='cpu',    # where the steps run (the model comes back on the CPU); the noise is drawn on the CPU either way
 )->tuple[CVAE, list[dict]]:
     "Fit a CVAE on (X, c) pairs; returns the model (its best-scoring state when `val` is given) and the per-epoch history."
     if not (X.shape == mu.shape == var.shape and X.ndim == 2):
@@ -160,6 +161,7 @@ def train_cvae(
     Xn = m.norm.x(X)
     if cfg.basis: m.fit_basis(Xn, m.norm.x(mu))
     c = m.cond(mu, var)
+    m, Xn, c = m.to(device), Xn.to(device), c.to(device)
     opt = torch.optim.Adam(m.parameters(), lr=cfg.lr, fused=True)   # one kernel per step: half the training time on CPU
     g, hist, best, since = torch.Generator().manual_seed(cfg.seed), [], None, 0
     for ep in (epochs := as_progress(progress)(range(cfg.epochs), 'generator epochs')):
@@ -178,7 +180,7 @@ def train_cvae(
         else: since += 1
         if cfg.patience and since >= cfg.patience: break
     if best is not None: m.load_state_dict(best[1])
-    return m.eval(), hist
+    return m.cpu().eval(), hist
 
 # %% ../nbs/04_cvae.ipynb #c5c055da
 @torch.no_grad()
@@ -192,6 +194,7 @@ def cvae_val_loss(
     "The negative ELBO (Eq. 9: reconstruction + lam * KL, mean over rows) of held-out rows, in the model's standardised units."
     if not (X.shape == mu.shape == var.shape and X.ndim == 2 and X.shape[1] == m.D):
         raise ValueError(f"X, mu and var must all be (N, {m.D}); got {tuple(X.shape)}, {tuple(mu.shape)}, {tuple(var.shape)}")
+    X, mu, var = (t.to(m.norm.mean.device) for t in (X, mu, var))   # where the model is (training on a GPU)
     rec, kl = m.loss(m.norm.x(X), m.cond(mu, var), torch.Generator().manual_seed(seed))
     return (rec + m.cfg.lam * kl).item()
 

@@ -510,10 +510,12 @@ def load_splits(path:Path)->list[dict]:
 # %% ../nbs/00a_data.ipynb #d61156aa
 @dataclass
 class World:
-    "The embedded world: tasks per source and the task-agnostic `mix` test set."
-    cfg:WorldCfg
-    tasks:dict   # source -> list[Task]
-    mix:Task     # task-agnostic test set (Flickr30K's role)
+    "Tasks per source and the task-agnostic `mix` test set: the embedded world, or the paper's datasets read by `sg_lora.datasets`."
+    cfg:WorldCfg       # what made it (`WorldCfg`, or `DataCfg` for datasets on disk)
+    tasks:dict         # source -> list[Task]
+    mix:Task           # task-agnostic test set (Flickr30K's role)
+    about:dict=field(default_factory=dict)  # what was read: categories and images per source, captions (datasets on disk)
+    spare:list|None=None  # names a CLIP knows that no task uses (the controls' null); None: the emoji the world did not draw
 
     def __getitem__(self, source:str)->list[Task]: return self.tasks[source]
     def task(self, name:str)->Task: return next(t for ts in self.tasks.values() for t in ts if t.name == name)

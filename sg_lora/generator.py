@@ -26,8 +26,8 @@ __all__ = ['BUNDLE_FORMAT', 'BUNDLE_FORMAT_VERSION', 'fit_sglora', 'SGLoRA', 'fi
 
 # %% ../nbs/04a_generator.ipynb #95bd807f
 def fit_sglora(repo:ExpertRepo, W:Tensor, d:Tensor, cfg:CVAECfg, K:int=4, tau:float=0.05, progress:bool|str|Progress=False,
-               val:tuple|None=None, experts:Tensor|None=None, use_var:bool=True)->CVAE:
-    "Train the CVAE on the snapshots W (tasks, M, D) of generator-training tasks with descriptions d (tasks, E); `val` = (W, d) of validation tasks for early stopping; `experts` = the repository's snapshots (e, M, D) when `cfg.expert_tasks`; `use_var=False` conditions on `mu*` alone (`var*` held at 0, an ablation)."
+               val:tuple|None=None, experts:Tensor|None=None, use_var:bool=True, device:str='cpu')->CVAE:
+    "Train the CVAE on the snapshots W (tasks, M, D) of generator-training tasks with descriptions d (tasks, E); `val` = (W, d) of validation tasks for early stopping; `experts` = the repository's snapshots (e, M, D) when `cfg.expert_tasks`; `use_var=False` conditions on `mu*` alone (`var*` held at 0, an ablation); the CVAE trains on `device` and comes back on the CPU."
     if W.ndim != 3 or len(W) != len(d): raise ValueError(f"W must be (tasks, M, D) and d (tasks, E); got {tuple(W.shape)}, {tuple(d.shape)}")
     sem = task_semantics(d, repo, K, tau)
     M, D = W.shape[1:]
@@ -45,7 +45,7 @@ def fit_sglora(repo:ExpertRepo, W:Tensor, d:Tensor, cfg:CVAECfg, K:int=4, tau:fl
         Wv, dv = val; sv = task_semantics(dv, repo, K, tau); Mv = Wv.shape[1]
         Xv, muv, varv = Wv.reshape(-1, D), sv.mu.repeat_interleave(Mv, 0), sv.var.repeat_interleave(Mv, 0) * use_var
         check = lambda m: -cvae_val_loss(m, Xv, muv, varv)
-    cv, _ = train_cvae(X, mu, var, cfg, progress=progress, val=check)
+    cv, _ = train_cvae(X, mu, var, cfg, progress=progress, val=check, device=device)
     return cv
 
 # %% ../nbs/04a_generator.ipynb #00000011

@@ -21,10 +21,11 @@ def retrieval_recall(
     "Recall@K in percent for image->text ('i2t') and text->image ('t2i')."
     n_img, n_cap = sim.shape
     assert owner.shape == (n_cap,) and int(owner.max()) < n_img
-    own = torch.zeros_like(sim, dtype=torch.bool); own[owner, torch.arange(n_cap)] = True
+    owner, cols = owner.to(sim.device), torch.arange(n_cap, device=sim.device)   # features may live on a GPU
+    own = torch.zeros_like(sim, dtype=torch.bool); own[owner, cols] = True
     best_own = sim.masked_fill(~own, -torch.inf).amax(1)                 # (n_images,) best score of a true caption
     rank_i2t = (sim.masked_fill(own, -torch.inf) > best_own[:, None]).sum(1)  # wrong captions ranked above it
-    pos = sim[owner, torch.arange(n_cap)]                                 # (n_captions,)
+    pos = sim[owner, cols]                                                # (n_captions,)
     rank_t2i = (sim > pos[None]).sum(0)                                   # images ranked above the true one
     return dict(i2t=[100 * (rank_i2t < k).float().mean().item() for k in ks],
                 t2i=[100 * (rank_t2i < k).float().mean().item() for k in ks])

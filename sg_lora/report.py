@@ -11,7 +11,7 @@ from .eval import METHODS
 # %% auto #0
 __all__ = ['PAPER', 'PAPER_NAMES', 'methods_of', 'table_md', 'compare', 'plot_tables', 'plot_selection', 'verdict_lines',
            'summary_sentence', 'spread_md', 'checks_md', 'gain_recovery', 'recovery_md', 'across_seeds',
-           'diagnostics_md', 'controls_md', 'recipe_str', 'write_report']
+           'diagnostics_md', 'controls_md', 'recipe_str', 'data_line', 'write_report']
 
 # %% ../nbs/05b_report.ipynb #00000019
 PAPER = {  # Tables 1 and 2 of the paper, (R@1, R@5, R@10) for I2T then T2I; scenes ~ MS-COCO, pets ~ OxfordPets
@@ -30,6 +30,9 @@ PAPER = {  # Tables 1 and 2 of the paper, (R@1, R@5, R@10) for I2T then T2I; sce
                          "Model Soups": [68.58, 85.67, 90.62, 44.09, 66.55, 75.08], "AdapterSoup": [68.74, 85.83, 90.63, 44.19, 66.58, 75.31],
                          "Top-K LoRA Weighted": [68.75, 85.77, 90.67, 44.60, 66.76, 75.25], "SG-LoRA": [70.81, 86.83, 91.41, 46.50, 68.73, 77.19]}}}
 PAPER_NAMES = {'scenes': 'MS-COCO', 'pets': 'OxfordPets', 'scenes->pets': 'MS-COCO → OxfordPets', 'pets->scenes': 'OxfordPets → MS-COCO'}
+for _t in PAPER.values():   # the `paper` presets' sources are the datasets themselves
+    for _k in list(_t): _t[_k.replace('scenes', 'coco')] = _t[_k]
+PAPER_NAMES |= {k.replace('scenes', 'coco'): v for k, v in PAPER_NAMES.items()}
 
 def _marks(vals:list)->list:
     "Paper style among the non-Oracle rows: **best**, <u>second</u>."
@@ -248,6 +251,15 @@ def recipe_str(c:dict)->str:
     return (f"latent {c['latent']}, hidden {c['hidden']}, at most {c['epochs']} epochs, lr {c['lr']:g}; "
             + ("the paper's CVAE" if not ext else "beyond the paper: " + ", ".join(ext)))
 
+def data_line(about:dict)->str:
+    "One sentence of what a run read from its data folder: per dataset, the categories and images read of those listed, and the captions."
+    src = lambda a: (f"{a['captions_per_image']:g} caption{'' if a['captions_per_image'] == 1 else 's'} per image from "
+                     f"{'the captions file' if a['captions'] == 'captions file' else 'the dataset'}")
+    parts = [f"{a['dataset']} test split {a['images']:,} of {a['images_listed']:,} images ({src(a)})" if s == 'flickr30k' else
+             f"{a['dataset']} {a['categories']} of {a['categories_listed']} categories, {a['images']:,} of {a['images_listed']:,} images ({src(a)})"
+             for s, a in about.items() if isinstance(a, dict)]
+    return "Data read: " + "; ".join(parts) + (f"; captions file {about['captions_file']}" if about.get('captions_file') else "") + "."
+
 def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
     "report.md, tables.png and selection.png in `out`."
     import matplotlib; import matplotlib.pyplot as plt
@@ -275,6 +287,7 @@ def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
           f"per task, ± the standard deviation over generators. **Bold**: best, <u>underlined</u>: second best among the methods that "
           "do not see the task's data (the Oracle is a reference).", "",
           "Tasks per source: " + "; ".join(f"{s}: {r}" for s, r in roles.items()) + f". K = {cfg['K']} experts for every method.", "",
+          *([data_line(results['data']), ""] if results.get('data') else []),
           "## Is the world a testbed?", "",
           "Measured before any generator is trained, on each source's expert and validation tasks only (never the unseen ones), "
           "each task scored on its own test pairs with the repository of the other experts: do close descriptions mean close LoRAs "
@@ -283,9 +296,9 @@ def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
           "among its source's tasks.", "", checks_md(results.get('world_checks', {})), "",
           *([f"The seventh row, **{[m for m in methods_of(next(iter(T['table1'].values()))) if m not in METHODS][0]}**, goes beyond the "
              f"paper: the CVAE with {recipe_str(results['extension']).split(': ', 1)[-1]}, selected by the k-fold study on validation "
-             "tasks (see below); the six rows above it are the paper's.", ""] if results.get('extension') else []),
+             f"tasks{' of the embedded world, not re-selected on these datasets' if 'data' in cfg else ' (see below)'}; the six rows above it are the paper's.", ""] if results.get('extension') else []),
           "## Table 1: in-source", "", table_md(T['table1']), "",
-          "The paper's Table 1 (ViT-B/16, other data: compare orderings and gaps, not values):", "",
+          f"The paper's Table 1 ({'its splits and captions differ from these' if 'data' in cfg else 'ViT-B/16, other data'}: compare orderings and gaps, not values):", "",
           table_md({PAPER_NAMES[s]: PAPER['table1'][s] for s in T['table1'] if s in PAPER['table1']}), "",
           "## Table 2: cross-source", "", table_md(T['table2']), "",
           "The paper's Table 2:", "",

@@ -18,7 +18,8 @@ import sg_lora
 from .store import atomic_write, write_json, cache_dir, config_key, run_child, machine, machine_line
 from .progress import Progress, as_progress
 from .data import WorldCfg, World, build_world, world_cached, world_emoji
-from .backbone import TinyCfg, Backbone, load_backbone, tiny_world_cached
+from .backbone import TinyCfg, Backbone, load_backbone, tiny_world_cached, ClipCfg, load_clip, clip_weights, tower_identity
+from .datasets import DataCfg, build_datasets, datasets_cached, check_data
 from .zoo import ZooCfg, LoraZoo, build_zoo, zoo_dir, zoo_missing, repo_from_zoo
 from .experts import split_tasks, ROLES
 from .cvae import CVAECfg, save_cvae, load_cvae
@@ -29,11 +30,11 @@ from .metrics import name_accuracy
 from .report import compare, write_report, gain_recovery, across_seeds
 
 # %% auto #0
-__all__ = ['PRESETS', 'PIPELINE_VERSION', 'EXTENDED', 'STAGES', 'resolve', 'StudyCfg', 'configs', 'Stages', 'world_stage',
-           'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage', 'checks_stage', 'Generators', 'train_generator',
-           'generators_stage', 'Evaluation', 'settings', 'evaluation_stage', 'unused_descriptions', 'controls_stage',
-           'results', 'reproduce', 'main', 'benchmark_reproduce', 'selection_study', 'study_md',
-           'training_control_file', 'training_control_study', 'training_control_md']
+__all__ = ['PRESETS', 'DATA_PRESETS', 'PIPELINE_VERSION', 'EXTENDED', 'STAGES', 'resolve', 'StudyCfg', 'configs', 'Stages',
+           'world_stage', 'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage', 'checks_stage', 'Generators',
+           'train_generator', 'generators_stage', 'Evaluation', 'settings', 'evaluation_stage', 'unused_descriptions',
+           'controls_stage', 'results', 'preflight', 'reproduce', 'main', 'benchmark_reproduce', 'selection_study',
+           'study_md', 'training_control_file', 'training_control_study', 'training_control_md']
 
 # %% ../nbs/05a_reproduce.ipynb #00000006
 PRESETS = {
@@ -75,20 +76,63 @@ PRESETS = {
         cvae=dict(latent=8, hidden=64, epochs=30, lr=1e-3, batch_size=8, lam=1.0),
         grid={}, topk_taus=[0.05, 1.0],
         val_samples=2, samples=3, generator_seeds=2, eval_split='test', control_perms=3),
+    'paper': dict(
+        about="CLIP ViT-B/16 (OpenAI weights), LoRAs for MS-COCO's 80 categories and OxfordPets' 37 breeds with generators for both, "
+              "Flowers102's 102 species for the mixed-source ablations and Flickr30K's test split as the task-agnostic set, read from --data (GPU)",
+        data=dict(n_pairs=dict(coco=dict(train=100, val=20, test=50), pets=dict(train=100, val=20, test=50),   # pairs per task split
+                               flowers=dict(train=25, val=5, test=10)), n_mix=1000, image_size=224),   # Flowers102: 40+ images a species
+        backbone=dict(name='ViT-B-16', pretrained='openai'),   # weights from --weights FILE or open_clip's Hugging Face cache
+        zoo=dict(lora=dict(r=2, alpha=2.0, targets='qkv'),     # rank 2 on W_q, W_k, W_v of every visual block (the paper)
+                 epochs=30, snapshots=100,                      # M = 100 snapshots after 30 epochs of warmup and cosine decay
+                 lr=1e-3, final=0.2, warmup=2, batch_size=25,  # not tuned on these datasets: check the zoo's val R@1 history first
+                 tasks_per_step=4, amp=True),                   # 4 tasks' LoRAs per forward pass (fits 24 GB), bfloat16 autocast
+        sources=['coco', 'pets'], fractions=[.4, .3, .1, .2], K=4, tau=0.05,
+        cvae=dict(latent=32, hidden=256, epochs=60, lr=1e-3, batch_size=64, lam=1.0, patience=2, eval_every=10),
+        grid={}, extension=dict(residual=True, basis=32, expert_tasks=True), topk_taus=[0.01, 0.05, 0.2, 1.0],
+        val_samples=3, samples=5, generator_seeds=3, eval_split='test', control_perms=20),
+    'paper-smoke': dict(
+        about="the paper preset's code path on miniature datasets in the four layouts (`write_fake_datasets`) with a small random "
+              "ViT of the ViT-B/16 family (12 blocks, width 32): for tests",
+        data=dict(n_pairs=dict(coco=dict(train=8, val=4, test=8), pets=dict(train=8, val=4, test=8), flowers=dict(train=8, val=4, test=8)),
+                  n_mix=20, image_size=32),
+        backbone=dict(name='ViT-B-16', pretrained='openai', model_cfg=dict(
+            embed_dim=32, vision_cfg=dict(image_size=32, patch_size=16, width=32, layers=12, head_width=16),
+            text_cfg=dict(context_length=77, vocab_size=49408, width=32, heads=2, layers=1))),
+        zoo=dict(epochs=2, snapshots=2, batch_size=8, tasks_per_step=8, amp=True),
+        sources=['coco', 'pets'], fractions=[.4, .3, .1, .2], K=2, tau=0.05,
+        cvae=dict(latent=4, hidden=32, epochs=5, lr=1e-3, batch_size=8, lam=1.0),
+        grid={}, topk_taus=[0.05, 1.0], extension=dict(residual=True, basis=4, expert_tasks=True),
+        val_samples=2, samples=2, generator_seeds=2, eval_split='test', control_perms=3),
 }
+DATA_PRESETS = tuple(k for k, v in PRESETS.items() if 'data' in v)   # presets that read datasets from --data
 PIPELINE_VERSION = '2'             # bump when a change invalidates cached generators and evaluations (2: fused Adam)
 EXTENDED = "SG-LoRA (extended)"   # the seventh row's name
 
-def resolve(preset:str='tiny', seed:int=0)->dict:
+def _abs(f:str|Path|None)->str|None: return str(Path(f).expanduser().resolve()) if f else None
+
+def resolve(
+    preset:str='tiny', seed:int=0,
+    data:str|Path|None=None,           # the data folder of a `paper` preset (see `sg_lora.datasets.LAYOUT`)
+    weights:str|Path|None=None,        # a `paper` preset's CLIP weights (.safetensors); None: open_clip's cache
+    captions:str|Path|None=None,       # a captions file; None: <data>/captions.jsonl if there is one
+)->dict:
     "The full configuration of a run: the preset's overrides applied to every stage's config, seeded by `seed`."
     if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}: choose one of {', '.join(PRESETS)}")
     if not isinstance(seed, int) or seed < 0: raise ValueError(f"seed must be a non-negative int, got {seed!r}")
     p = json.loads(json.dumps(PRESETS[preset]))
-    world = WorldCfg(**{**p['world'], 'seed': seed})
-    tiny = TinyCfg(**{**p['backbone'], 'seed': seed, 'world': world})
-    zoo = ZooCfg(**{**p['zoo'], 'seed': seed})
+    if 'data' in p:
+        parts = dict(data=asdict(DataCfg(**{**p['data'], 'root': _abs(data) or '', 'captions': _abs(captions), 'seed': seed})),
+                     backbone=asdict(ClipCfg(**{**p['backbone'], 'weights': _abs(weights), 'seed': seed})))
+    elif data or weights or captions:
+        raise ValueError(f"the {preset!r} preset runs on the embedded world; --data, --weights and --captions are for "
+                         f"{', '.join(DATA_PRESETS)} (e.g. `sg-lora reproduce --preset paper-smoke --data DIR`)")
+    else:
+        world = WorldCfg(**{**p['world'], 'seed': seed})
+        parts = dict(world=asdict(world), backbone=asdict(TinyCfg(**{**p['backbone'], 'seed': seed, 'world': world})))
+    zoo = asdict(ZooCfg(**{**p['zoo'], 'seed': seed}))
+    if not zoo['amp']: zoo.pop('amp')   # runs from before mixed precision keep their keys
     cvae = CVAECfg(**{**p['cvae'], 'seed': 1000 * seed})
-    return dict(preset=preset, seed=seed, world=asdict(world), backbone=asdict(tiny), zoo=asdict(zoo), cvae=asdict(cvae),
+    return dict(preset=preset, seed=seed, **parts, zoo=zoo, cvae=asdict(cvae),
                 **{k: p[k] for k in ('about', 'sources', 'fractions', 'K', 'tau', 'grid', 'topk_taus', 'val_samples', 'samples',
                                      'generator_seeds', 'eval_split', 'control_perms')}, **({'extension': p['extension']} if p.get('extension') else {}),
                 generator_seed_list=[1000 * seed + i for i in range(p['generator_seeds'])], pipeline_version=PIPELINE_VERSION)
@@ -112,13 +156,14 @@ class StudyCfg:
     control_perms:int=20       # draws of each null in the controls
     extension:dict|None=None   # CVAECfg overrides of the seventh row (beyond the paper); None or {}: no seventh row
 
-def configs(cfg:dict)->tuple[WorldCfg, TinyCfg, ZooCfg, StudyCfg]:
-    "The config dataclasses of a resolved run."
-    w = WorldCfg(**cfg['world'])
+def configs(cfg:dict)->tuple[WorldCfg|DataCfg, TinyCfg|ClipCfg, ZooCfg, StudyCfg]:
+    "The config dataclasses of a resolved run: the world's (or, for a `paper` preset, the datasets'), the backbone's, the zoo's and the study's."
+    if 'data' in cfg: w, t = DataCfg(**cfg['data']), ClipCfg(**cfg['backbone'])
+    else: w = WorldCfg(**cfg['world']); t = TinyCfg(**{**cfg['backbone'], 'world': w})
     study = StudyCfg(cfg['preset'], cfg['seed'], cfg['about'], cfg['sources'], cfg['fractions'], cfg['K'], cfg['tau'], CVAECfg(**cfg['cvae']),
                      cfg['grid'], cfg['topk_taus'], cfg['val_samples'], cfg['samples'], cfg['generator_seed_list'], cfg['eval_split'],
                      cfg.get('control_perms', 20), cfg.get('extension'))
-    return w, TinyCfg(**{**cfg['backbone'], 'world': w}), ZooCfg(**cfg['zoo']), study
+    return w, t, ZooCfg(**cfg['zoo']), study
 
 # %% ../nbs/05a_reproduce.ipynb #acf4596b
 STAGES = ('world', 'backbone', 'zoo', 'experts', 'checks', 'generators', 'evaluation', 'report')
@@ -137,23 +182,30 @@ class Stages:
         self.p.stage(f"[{i}/{len(self.names)}] {name}: {self.seconds[name]:.1f} s{' (cached)' if rec.cached else ''}")
 
 # %% ../nbs/05a_reproduce.ipynb #ec1d22d8
-def world_stage(cfg:WorldCfg, cache:Path, p:Progress)->tuple[World, bool]:
-    "Render (or load) the world; and whether it was all cached."
+def world_stage(cfg:WorldCfg|DataCfg, cache:Path, p:Progress)->tuple[World, bool]:
+    "Render (or load) the world, or read (or load) the datasets of a `paper` preset; and whether it was all cached."
+    if isinstance(cfg, DataCfg):
+        cached = datasets_cached(cfg, cache)
+        return build_datasets(cfg, cache, progress=p), cached
     cached = world_cached(cfg, cache)
     return build_world(cfg, cache, progress=p), cached
 
-def backbone_stage(cfg:TinyCfg, cache:Path, p:Progress)->tuple[Backbone, bool]:
-    "Pretrain (or load) the `tiny-world` CLIP; and whether it was cached."
+def backbone_stage(cfg:TinyCfg|ClipCfg, cache:Path, p:Progress, device:str='cpu', amp:bool=False)->tuple[Backbone, bool]:
+    "Pretrain (or load) the `tiny-world` CLIP, or load a `paper` preset's; on `device`, encoding in bfloat16 autocast if `amp`; and whether it was cached."
+    if isinstance(cfg, ClipCfg): return load_clip(cfg, device, amp), True
     cached = tiny_world_cached(cfg, cache)
-    return load_backbone('tiny-world', cache=cache, cfg=cfg, progress=p), cached
+    bb = load_backbone('tiny-world', cache=cache, cfg=cfg, progress=p, device=device); bb.amp = amp
+    return bb, cached
 
-def _zoo_world_key(w:WorldCfg, t:TinyCfg)->str:
-    "The zoo's cache key part for the backbone: the world key alone for the default recipe (shared with the notebooks), else both."
+def _zoo_world_key(w:WorldCfg|DataCfg, t:TinyCfg|ClipCfg, bb:Backbone|None=None)->str:
+    "The zoo's cache key part for the data and backbone: the world key alone for the default recipe (shared with the notebooks), "
+    "else both; for datasets, their key and the hashes of the loaded weights."
+    if isinstance(w, DataCfg): return f"{w.key()}-{tower_identity(bb.model, 'visual')}{tower_identity(bb.model, 'text')}"
     return w.key() if (w, t) == (WorldCfg(), TinyCfg()) else f"{w.key()}-{t.key()}"
 
-def zoo_stage(cfg:ZooCfg, bb:Backbone, tasks:list, world:WorldCfg, tiny:TinyCfg, cache:Path, p:Progress)->tuple[LoraZoo, bool]:
+def zoo_stage(cfg:ZooCfg, bb:Backbone, tasks:list, world:WorldCfg|DataCfg, tiny:TinyCfg|ClipCfg, cache:Path, p:Progress)->tuple[LoraZoo, bool]:
     "Train (or load) a LoRA for every task; and whether all were cached."
-    path = zoo_dir(bb.name, cfg, world=_zoo_world_key(world, tiny), cache=cache)
+    path = zoo_dir(bb.name, cfg, world=_zoo_world_key(world, tiny, bb), cache=cache)
     cached = not zoo_missing(path, tasks)
     return build_zoo(bb, tasks, cfg, path, progress=p), cached
 
@@ -210,30 +262,30 @@ def _selection(study:StudyCfg, f:Path, s:str, zoo:LoraZoo, ex:Experts, ev:Evalua
     return json.loads(f.read_text())
 
 def train_generator(study:StudyCfg, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress=False, ext:dict|None=None,
-                    d:Tensor|None=None, use_var:bool=True):
+                    d:Tensor|None=None, use_var:bool=True, device:str='cpu'):
     "Train generator `i` of source `s` with the chosen recipe (with the overrides `ext`), on the training tasks' descriptions `d` (default: their own)."
     sp, seed = ex.splits[s], study.generator_seed_list[i]
     tr, va = zoo.subset(sp.train), zoo.subset(sp.val)
     cfg = CVAECfg(**{**sel['cvae'], **(ext or {}), 'seed': seed})
     return fit_sglora(ex.repos[s], tr.W, tr.d if d is None else d, cfg, study.K, sel['tau'], p, val=(va.W, va.d) if cfg.patience else None,
-                      experts=zoo.subset(sp.experts).W if cfg.expert_tasks else None, use_var=use_var)
+                      experts=zoo.subset(sp.experts).W if cfg.expert_tasks else None, use_var=use_var, device=device)
 
-def _generator(study:StudyCfg, f:Path, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress, ext:dict|None=None):
+def _generator(study:StudyCfg, f:Path, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress, ext:dict|None=None, device:str='cpu'):
     "Generator `i` of source `s` with the chosen recipe (with the overrides `ext`, for the seventh row), from its file or trained now."
     if not f.exists():
         p.note(f"  {s}: training {'extended ' if ext else ''}generator {i + 1}/{len(study.generator_seed_list)} (seed {study.generator_seed_list[i]})")
-        save_cvae(f, train_generator(study, s, i, sel, zoo, ex, p, ext), source=s, tau=sel['tau'], K=study.K)
+        save_cvae(f, train_generator(study, s, i, sel, zoo, ex, p, ext, device=device), source=s, tau=sel['tau'], K=study.K)
     return load_cvae(f)
 
-def generators_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress)->tuple[Generators, bool]:
-    "Choose each source's recipe on validation tasks and train its generators; and whether all were cached."
+def generators_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress, device:str='cpu')->tuple[Generators, bool]:
+    "Choose each source's recipe on validation tasks and train its generators (on `device`); and whether all were cached."
     gi = range(len(study.generator_seed_list))
     files = {s: (run/f"selection-{s}.json", [run/f"cvae-{s}-{i}.safetensors" for i in gi],
                  [run/f"cvae-{s}-ext-{config_key(study.extension)}-{i}.safetensors" for i in gi] if study.extension else []) for s in study.sources}
     cached = all(f.exists() for sf, gf, xf in files.values() for f in [sf, *gf, *xf])
     sel = {s: _selection(study, files[s][0], s, zoo, ex, ev, p) for s in study.sources}
-    cvaes = {s: [_generator(study, f, s, i, sel[s], zoo, ex, p) for i, f in enumerate(files[s][1])] for s in study.sources}
-    ext = {s: [_generator(study, f, s, i, sel[s], zoo, ex, p, study.extension) for i, f in enumerate(files[s][2])] for s in study.sources}
+    cvaes = {s: [_generator(study, f, s, i, sel[s], zoo, ex, p, device=device) for i, f in enumerate(files[s][1])] for s in study.sources}
+    ext = {s: [_generator(study, f, s, i, sel[s], zoo, ex, p, study.extension, device) for i, f in enumerate(files[s][2])] for s in study.sources}
     return Generators(sel, cvaes, ext if study.extension else None), cached
 
 # %% ../nbs/05a_reproduce.ipynb #20e5ed1b
@@ -285,9 +337,9 @@ def evaluation_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, gens:Gen
     return Evaluation(tables, per_task), cached
 
 def unused_descriptions(bb:Backbone, world:World)->Tensor:
-    "Embeddings of 'a photo of a <name>' for every name the backbone learnt that no task of the world uses."
+    "Embeddings of 'a photo of a <name>' for every name the backbone learnt that no task of the world uses (`world.spare` where it has them)."
     used = {t.name for ts in world.tasks.values() for t in ts}
-    names = sorted({e.name for e in world_emoji()} - used)
+    names = world.spare if world.spare is not None else sorted({e.name for e in world_emoji()} - used)
     tmpl = next(t for ts in world.tasks.values() for t in ts).template
     return bb.encode_texts([tmpl.format(x) for x in names])
 
@@ -338,30 +390,47 @@ def results(study:StudyCfg, world:World, bb:Backbone, zoo:LoraZoo, ex:Experts, g
                 diagnostics={s: _diagnostics(study, s, zoo, ex, gens) for s in srcs})
 
 # %% ../nbs/05a_reproduce.ipynb #0000000c
+def preflight(cfg:dict, device:str='cpu'):
+    "Before any work: a `paper` preset's data files and weights are there, and `device` exists; one error lists every problem."
+    probs = []
+    if 'data' in cfg:
+        w, t, _, _ = configs(cfg)
+        for f in (lambda: check_data(w), lambda: t.model_cfg is not None or clip_weights(t)):
+            try: f()
+            except (FileNotFoundError, ValueError) as e: probs.append(str(e))
+    try: torch.empty(0, device=device)
+    except (RuntimeError, AssertionError) as e: probs.append(f"device {device!r} is not usable here ({type(e).__name__}: {str(e)[:100]}); e.g. --device cpu")
+    if probs: raise FileNotFoundError("\n".join(probs))
+
 def reproduce(
     preset:str='tiny',                 # a key of PRESETS
     out:str|Path='sg-lora-run',        # where config.json, results.json, report.md and the figures go
     seed:int=0,                        # seeds the world, the roles, all training and all sampling
     cache:str|Path|None=None,          # cache root (see `cache_dir`)
     progress:bool|str|Progress=True,   # True: bars on a terminal, plain lines in a log; 'quiet': stage lines only; False: nothing
+    data:str|Path|None=None,           # `paper` presets: the data folder (see `sg_lora.datasets.LAYOUT`)
+    weights:str|Path|None=None,        # `paper` presets: the CLIP weights file; None: open_clip's cache
+    captions:str|Path|None=None,       # `paper` presets: a captions file; None: <data>/captions.jsonl if there is one
+    device:str='cpu',                  # where the backbone (zoo training, encoding) and the generators' training run
 )->dict:
     "Run every stage of the study (cached), write config.json, results.json, report.md, figures and one generator bundle per source into `out`; returns the results."
-    cfg, t_all, p = resolve(preset, seed), time.perf_counter(), as_progress(progress)
+    cfg, t_all, p = resolve(preset, seed, data, weights, captions), time.perf_counter(), as_progress(progress)
     out, cache = Path(out), cache_dir(cache)
     if out.exists() and not out.is_dir(): raise ValueError(f"--out {out} is a file: give a folder for the run's outputs")
+    preflight(cfg, device)
     out.mkdir(parents=True, exist_ok=True)
     write_json(out/'config.json', dict(cfg, cache=str(cache), versions=dict(sg_lora=sg_lora.__version__, torch=torch.__version__,
-                                                                         python=platform.python_version())))
+                                                                         python=platform.python_version()), device=str(device)))
     wcfg, tcfg, zcfg, study = configs(cfg)
     st = Stages(p)
     with st('world') as r: world, r.cached = world_stage(wcfg, cache, p)
-    with st('backbone') as r: bb, r.cached = backbone_stage(tcfg, cache, p)
+    with st('backbone') as r: bb, r.cached = backbone_stage(tcfg, cache, p, device, zcfg.amp)
     tasks = [t for s in study.sources for t in world[s]]
     with st('zoo') as r: zoo, r.cached = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
     with st('experts'): ex = experts_stage(study, world, zoo)
     run, ev = cache/'runs'/f"{preset}-{config_key(cfg)}", Evaluator(bb, tasks, study.eval_split)
     with st('checks') as r: checks, r.cached = checks_stage(study, run, world, bb, zoo, ex, ev, p)
-    with st('generators') as r: gens, r.cached = generators_stage(study, run, zoo, ex, ev, p)
+    with st('generators') as r: gens, r.cached = generators_stage(study, run, zoo, ex, ev, p, device)
     with st('evaluation') as r:
         evl, c1 = evaluation_stage(study, run, zoo, ex, gens, ev, p)
         ctl, c2 = controls_stage(study, run, bb, world, zoo, ex, gens, ev, p)
@@ -370,13 +439,15 @@ def reproduce(
     res['world_checks'], res['controls'] = checks, ctl
     if study.extension: res['extension'] = {**asdict(study.cvae), **study.extension}   # the seventh row's recipe
     res['gain_recovery'] = {n: gain_recovery(e) for t in evl.tables.values() for n, e in t.items()}
-    res['cached'] = st.cached
+    res['cached'], res['device'] = st.cached, str(device)
+    if world.about: res['data'] = world.about   # what was read from --data
     with st('report'):
         res['timings'] = dict(st.seconds, total=round(time.perf_counter() - t_all, 2))   # what the report can show: up to itself
         write_report(res, {s: gens.selection[s]['trials'] for s in study.sources}, out, cfg)
         for s in study.sources:   # the first generator of each source, as a bundle `sg-lora generate` loads
             SGLoRA(bb, ex.repos[s], gens.cvaes[s][0], study.K, gens.selection[s]['tau'], spec=zoo.spec).save(
-                out/'bundles'/s, source=s, preset=preset, seed=seed, generator_seed=study.generator_seed_list[0], run=run.name)
+                out/'bundles'/s, source=s, preset=preset, seed=seed, generator_seed=study.generator_seed_list[0], run=run.name,
+                **({k: cfg['data'][k] for k in ('root', 'captions')} | dict(weights=tcfg.weights) if 'data' in cfg else {}))
     res['timings'] = dict(st.seconds, total=round(time.perf_counter() - t_all, 2))
     write_json(out/'results.json', res)
     p.stage(f"wrote {out/'report.md'}, {out/'results.json'} ({res['timings']['total']:.1f} s)")
@@ -411,6 +482,10 @@ def main(argv:list|None=None):
         q.add_argument('--seed', type=int, default=0, help="seeds the world, the task roles, all training and all sampling (default: 0)")
         q.add_argument('--cache', default=None, help="cache root (default: $SG_LORA_CACHE, else $XDG_CACHE_HOME/sg_lora or ~/.cache/sg_lora)")
         q.add_argument('--quiet', action='store_true', help="stage lines only, no progress within a stage")
+        q.add_argument('--data', default=None, help=f"the data folder of {', '.join(DATA_PRESETS)} (MS-COCO, OxfordPets, Flowers102, Flickr30K; see the README)")
+        q.add_argument('--weights', default=None, help="the CLIP weights (.safetensors) of the paper presets (default: open_clip's Hugging Face cache)")
+        q.add_argument('--captions', default=None, help="a captions file, JSON lines {\"image\": ..., \"captions\": [...]} (default: <data>/captions.jsonl if present)")
+        q.add_argument('--device', default='cpu', help="where the backbone runs: cpu, cuda, cuda:1, ... (default: cpu)")
     b.add_argument('--only', default=None, help="comma-separated ablations to run (default: all), e.g. table3,fig4")
     g = sub.add_parser('generate', help="write LoRA files for a task description, with a generator bundle",
                        description="Draw --n LoRAs for DESCRIPTION from a generator bundle (sg-lora reproduce writes one per source into "
@@ -432,10 +507,11 @@ def main(argv:list|None=None):
         if a.cmd == 'generate': return _generate(a)
         if a.cmd == 'info': return print("\n".join(f"{k}: {v if isinstance(v, str) else json.dumps(v)}" for k, v in describe(a.path).items()))
         prog = 'quiet' if a.quiet else True
-        if a.cmd == 'reproduce': reproduce(a.preset, a.out, a.seed, a.cache, progress=prog)
+        extra = dict(data=a.data, weights=a.weights, captions=a.captions, device=a.device)
+        if a.cmd == 'reproduce': reproduce(a.preset, a.out, a.seed, a.cache, progress=prog, **extra)
         else:
             from .ablations import ablations, ABLATIONS   # imported on use: ablations imports this module
-            ablations(a.preset, a.out, a.seed, a.cache, prog, tuple(a.only.split(',')) if a.only else ABLATIONS)
+            ablations(a.preset, a.out, a.seed, a.cache, prog, tuple(a.only.split(',')) if a.only else ABLATIONS, **extra)
     except (ValueError, FileNotFoundError) as e: ap.exit(2, f"sg-lora {a.cmd}: error: {e}\n")
 
 # %% ../nbs/05a_reproduce.ipynb #00000018

@@ -39,6 +39,7 @@ class ZooCfg:
     captions:str='all'     # 'all': every caption of an image is a positive; 'one': one random caption per image and step
     seed:int=0             # seeds the shared initial A and the batch order
     tasks_per_step:int=8   # tasks trained together in one batched forward pass (the result does not depend on it)
+    amp:bool=False         # mixed precision: the forward pass in bfloat16 autocast (LoRAs, gradients and Adam stay float32)
 
     def __post_init__(self):
         if isinstance(self.lora, dict): self.lora = LoraCfg(**self.lora)
@@ -56,6 +57,7 @@ class ZooCfg:
 
     def key(self, backbone:str, world:str='')->str:
         d = asdict(self); d.pop('tasks_per_step')   # how tasks are batched does not change the zoo
+        if not d['amp']: d.pop('amp')               # zoos from before mixed precision keep their keys
         return config_key([d, backbone, world])
 
 # %% ../nbs/01_zoo.ipynb #00000008
@@ -70,11 +72,11 @@ def multi_caption_loss(img:Tensor, txt:Tensor, logit_scale:Tensor)->Tensor:
 
 # %% ../nbs/01_zoo.ipynb #0000000a
 @torch.no_grad()
-def _text_feats(bb:Backbone, split:Split)->Tensor:
-    "Features of every caption of every image: (n_images, captions_per_image, E), padded by repetition."
-    c = max(len(cs) for cs in split.captions)
+def _text_feats(bb:Backbone, split:Split, c:int|None=None)->Tensor:
+    "Features of every caption of every image: (n_images, c, E) (default c: the most captions of an image), padded by repetition."
+    c = c or max(len(cs) for cs in split.captions)
     caps = [cs[i % len(cs)] for cs in split.captions for i in range(c)]
-    return bb.encode_texts(caps).view(len(split), c, -1)
+    return bb.encode_texts(caps).view(len(split), c, -1).to(bb.device)
 
 def _layout(spec:LoraSpec)->list[dict]:
     "Per block and target: the offsets (start of A, start of B, end) in the flat vector (the order of `get_lora_vector`)."
@@ -120,16 +122,18 @@ def train_loras(
     bad = [t.name for t in tasks if len(t.splits['train']) != n]
     if bad: raise ValueError(f"tasks trained together need train splits of one size ({n}); {bad} differ: train them apart")
     if n < cfg.batch_size: raise ValueError(f"task {tasks[0].name!r} has {n} train pairs, fewer than batch_size={cfg.batch_size}")
-    m, vis = bb.model, bb.model.visual
+    m, vis, dev = bb.model, bb.model.visual, bb.device
+    amp = lambda: torch.autocast(dev.type, dtype=torch.bfloat16, enabled=cfg.amp)
     with torch.no_grad():
         emb = torch.stack([vis._embeds(bb.prep(t.splits['train'].images)) for t in tasks])   # (T, n, L, d): frozen, once
-        txt = torch.stack([_text_feats(bb, t.splits['train']) for t in tasks])           # (T, n, C, E)
+        C = max(len(cs) for t in tasks for cs in t.splits['train'].captions)              # tasks may differ in captions per image
+        txt = torch.stack([_text_feats(bb, t.splits['train'], C) for t in tasks])        # (T, n, C, E)
         vals = [t.splits.get('val') for t in tasks]
         has_val = all(v is not None and len(v) for v in vals)
         if has_val:
             vemb = [vis._embeds(bb.prep(v.images)) for v in vals]
-            vtxt = [(bb.encode_texts(caps), own) for caps, own in (v.flat_captions() for v in vals)]
-    V = init[None].repeat(T, 1).requires_grad_(True)
+            vtxt = [(bb.encode_texts(caps).to(dev), own.to(dev)) for caps, own in (v.flat_captions() for v in vals)]
+    V = init.to(dev)[None].repeat(T, 1).requires_grad_(True)
     opt = torch.optim.Adam([V], lr=cfg.lr)
     g = torch.Generator().manual_seed(cfg.seed)
     steps = n // cfg.batch_size
@@ -142,19 +146,19 @@ def train_loras(
             idx = perm[k * cfg.batch_size:(k + 1) * cfg.batch_size]
             tx = txt[:, idx] if cfg.captions == 'all' else txt[:, idx, torch.randint(txt.shape[2], (len(idx),), generator=g)][:, :, None]
             with torch.enable_grad():
-                f = multi_lora_encode(m, emb[:, idx], V)                                   # (T, b, E)
+                with amp(): f = multi_lora_encode(m, emb[:, idx], V).float()              # (T, b, E)
                 ls = torch.stack([multi_caption_loss(f[t], tx[t], m.logit_scale) for t in range(T)])
                 opt.zero_grad(set_to_none=True); ls.sum().backward(); opt.step()        # tasks' gradients never mix
-            tot += ls.detach()
+            tot += ls.detach().cpu()
         losses.append((tot / steps).tolist()); lrs.append(cfg.lr_at(ep + 1 - 1 / steps))
         if has_val:
             with torch.no_grad():
                 r = []
                 for t in range(T):
-                    fv = multi_lora_encode(m, vemb[t][None], V[t:t + 1].detach())[0]
+                    with amp(): fv = multi_lora_encode(m, vemb[t][None], V[t:t + 1].detach())[0].float()
                     rr = retrieval_recall(fv @ vtxt[t][0].T, vtxt[t][1], (1,)); r.append((rr['i2t'][0] + rr['t2i'][0]) / 2)
                 val.append(r)
-        if ep >= cfg.epochs: snaps.append(V.detach().clone())
+        if ep >= cfg.epochs: snaps.append(V.detach().cpu().clone())
         epochs.comment = f"{label}: loss {sum(losses[-1]) / T:.3f}"
     W = torch.stack(snaps, 1)                                                              # (T, M, D)
     return [dict(W=W[t], loss=[l[t] for l in losses], val_r1=[v[t] for v in val], lr=lrs) for t in range(T)]
