@@ -13,7 +13,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from .store import write_json, cache_dir, config_key, atomic_write, machine, machine_line
+from .store import write_json, cache_dir, config_key, atomic_write, machine, machine_line, check_writable
 from .progress import Progress, as_progress
 from .data import World
 from .backbone import Backbone
@@ -64,7 +64,7 @@ def load_run(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress:b
     cfg = resolve(preset, seed, data, weights, captions)
     wcfg, tcfg, zcfg, study = configs(cfg)
     cache, p = cache_dir(cache), as_progress(progress)
-    preflight(cfg, device)
+    preflight(cfg, device, cache=cache)
     world, _ = world_stage(wcfg, cache, p); bb, _ = backbone_stage(tcfg, cache, p, device, zcfg.amp)
     extra = [s for s in world.tasks if s not in study.sources and len(world[s]) >= 5]   # enough tasks for every role
     tasks = [t for s in [*study.sources, *extra] for t in world[s]]
@@ -667,6 +667,7 @@ def ablations(
     _check_names(names)
     if out.exists() and not out.is_dir(): raise ValueError(f"--out {out} is a file: give a folder for the ablations' outputs")
     p.stage(f"ablations of run {preset!r}, seed {seed}: loading its stages")
+    check_writable(out, '--out')
     run = load_run(preset, seed, cache, p, data, weights, captions, device)
     res, st = run_ablations(run, tuple(names))
     m = machine()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00b_backbone.ipynb #02f839a4
 from __future__ import annotations
-import hashlib, json, math, os, time
+import difflib, hashlib, json, math, os, time, warnings
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 
@@ -61,9 +61,19 @@ class Backbone:
         "L2-normalised float32 text features (N, E), on the CPU (computed on the model's device)."
         if isinstance(texts, str) or not all(isinstance(t, str) and t.strip() for t in texts):
             raise ValueError("encode_texts needs a list of non-empty strings")
+        if any(cut := self.truncated(texts)):
+            i = cut.index(True)
+            warnings.warn(f"{sum(cut)} text(s) are longer than the text encoder's {self.tokenizer.context_length} tokens and were cut to fit "
+                          f"(e.g. text {i}, {len(texts[i]):,} characters): only the beginning shapes the embedding", stacklevel=2)
         with self.autocast():
             return torch.cat([self.model.encode_text(self.tokenizer(texts[i:i + bs]).to(self.device), normalize=True).float().cpu()
                               for i in range(0, len(texts), bs)])
+
+    def truncated(self, texts:list[str])->list[bool]:
+        "Whether the tokenizer cuts each text to fit the text encoder's context (False where it cannot tell)."
+        ctx, enc = getattr(self.tokenizer, 'context_length', None), getattr(self.tokenizer, 'encode', None)
+        if not ctx or enc is None: return [False] * len(texts)
+        return [len(t) + 2 > ctx and len(enc(t)) + 2 > ctx for t in texts]   # a token covers at least one character
 
     def autocast(self):
         "A bfloat16 autocast context on the model's device when `amp` is on, else one that does nothing."
@@ -244,6 +254,10 @@ def load_backbone(
 )->Backbone:
     "Model, preprocessing and tokenizer of a frozen CLIP, with every parameter frozen."
     if offline is None: offline = os.environ.get('HF_HUB_OFFLINE', '0').lower() in ('1', 'true', 'yes')
+    if name != 'tiny-world' and not name.startswith(('local-dir:', 'hf-hub:')) and name not in open_clip.list_models():
+        close = difflib.get_close_matches(name, ['tiny-world', *open_clip.list_models()], n=3, cutoff=0.6)
+        raise ValueError(f"unknown backbone {name!r}: use 'tiny-world', an open_clip architecture such as 'ViT-B-16' (`open_clip.list_models()` "
+                         f"lists them) or 'local-dir:/path'" + (f"; did you mean {' or '.join(map(repr, close))}?" if close else ""))
     if name == 'tiny-world':
         path = pretrain_tiny_world(cfg, cache, progress=progress)
         bb = _open_clip_backbone(f'local-dir:{path}', None, device)

@@ -17,8 +17,8 @@ from .progress import Progress, as_progress
 from .store import atomic_write
 
 # %% auto #0
-__all__ = ['CVAECfg', 'Normaliser', 'CVAE', 'train_cvae', 'cvae_val_loss', 'save_cvae', 'load_cvae', 'mean_distances',
-           'condition_sensitivity', 'condition_distance', 'plot_diagnostics']
+__all__ = ['CVAECfg', 'check_training', 'Normaliser', 'CVAE', 'train_cvae', 'cvae_val_loss', 'save_cvae', 'load_cvae',
+           'mean_distances', 'condition_sensitivity', 'condition_distance', 'plot_diagnostics']
 
 # %% ../nbs/04_cvae.ipynb #00000006
 @dataclass
@@ -37,6 +37,17 @@ class CVAECfg:
     basis:int=0          # beyond the paper: work in the top `basis` principal directions; 0: all D coordinates
     expert_tasks:bool=False  # beyond the paper: `fit_sglora` also trains on the experts, each conditioned without itself
 
+def check_training(X:Tensor, mu:Tensor|None=None, var:Tensor|None=None):
+    "Refuse training data a CVAE cannot learn from, naming the problem and the fix: non-finite values, negative variances, fewer than 2 rows, identical rows."
+    for n, t in (('X', X), ('mu', mu), ('var', var)):
+        if t is None: continue
+        if not isinstance(t, Tensor) or not t.is_floating_point(): raise TypeError(f"{n} must be a floating-point torch.Tensor, got {type(t).__name__} {getattr(t, 'dtype', '')}")
+        if not torch.isfinite(t).all():
+            raise ValueError(f"{n} holds {int((~torch.isfinite(t)).sum())} NaN or inf values: the LoRAs (or the repository made from them) are damaged; rebuild them")
+    if var is not None and (var < 0).any(): raise ValueError("var holds negative variances: it must be the experts' element-wise variance (`expert_repo`)")
+    if len(X) < 2: raise ValueError(f"a CVAE needs at least 2 training LoRAs, got {len(X)}: add training tasks or snapshots")
+    if (X == X[:1]).all(): raise ValueError(f"all {len(X)} training LoRAs are identical, so there is nothing to learn: check that the zoo's training moved them")
+
 class Normaliser(nn.Module):
     "Per-coordinate standardisation of LoRA vectors and of the condition (`mu*`, `var*`)."
     def __init__(self, D:int):
@@ -45,6 +56,7 @@ class Normaliser(nn.Module):
 
     @torch.no_grad()
     def fit(self, X:Tensor)->Normaliser:
+        check_training(X)
         self.mean.copy_(X.mean(0)); s = X.std(0)
         self.std.copy_(s.clamp_min(1e-8 * s.max().clamp_min(1e-12)))
         return self
@@ -153,6 +165,7 @@ def train_cvae(
     "Fit a CVAE on (X, c) pairs; returns the model (its best-scoring state when `val` is given) and the per-epoch history."
     if not (X.shape == mu.shape == var.shape and X.ndim == 2):
         raise ValueError(f"X, mu and var must all be (N, D); got {tuple(X.shape)}, {tuple(mu.shape)}, {tuple(var.shape)}")
+    check_training(X, mu, var)
     if cfg.eval_every < 1 or cfg.patience < 0:
         raise ValueError(f"need eval_every >= 1 and patience >= 0; got {cfg.eval_every}, {cfg.patience}")
     torch.manual_seed(cfg.seed)
@@ -202,12 +215,17 @@ def cvae_val_loss(
 def save_cvae(path:str|Path, m:CVAE, **meta:str)->Path:
     "Atomically save a trained CVAE with its config."
     sd = {k: v.contiguous() for k, v in m.state_dict().items()}
+    bad = [k for k, v in sd.items() if v.is_floating_point() and not torch.isfinite(v).all()]
+    if bad: raise ValueError(f"the generator's weights hold NaN or inf ({', '.join(bad[:3])}): its training diverged; retrain it (a lower lr), nothing was written")
     md = dict(format='sg-lora/cvae', format_version='1', D=str(m.D), cfg=json.dumps(asdict(m.cfg))) | {k: str(v) for k, v in meta.items()}
     atomic_write(lambda p: save_file(sd, str(p), metadata=md), Path(path))
     return Path(path)
 
 def load_cvae(path:str|Path)->CVAE:
     "Load a CVAE saved by `save_cvae`."
+    p = Path(path)
+    if p.is_dir(): raise ValueError(f"{p} is a folder: give the generator's .safetensors file (a bundle folder loads with `SGLoRA.load`)")
+    if not p.is_file(): raise FileNotFoundError(f"no generator file {p}")
     try:
         with safe_open(str(path), 'pt') as f:
             md = f.metadata() or {}
@@ -215,7 +233,10 @@ def load_cvae(path:str|Path)->CVAE:
             m = CVAE(int(md['D']), CVAECfg(**json.loads(md['cfg'])))
             m.load_state_dict({k: f.get_tensor(k) for k in f.keys()})
     except ValueError: raise
+    except PermissionError as e: raise PermissionError(f"{path} is not readable ({e.strerror}): fix its permissions (chmod u+r)") from None
     except Exception as e: raise ValueError(f"{path} is not a readable generator file ({type(e).__name__}: {e}); retrain or re-copy it") from None
+    if not all(torch.isfinite(v).all() for v in m.state_dict().values() if v.is_floating_point()):
+        raise ValueError(f"{path} holds NaN or inf weights: the generator diverged or the file was altered; retrain or re-copy it")
     return m.eval()
 
 # %% ../nbs/04_cvae.ipynb #6eb2845c

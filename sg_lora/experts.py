@@ -5,6 +5,8 @@
 # %% ../nbs/02_experts.ipynb #00000001
 from __future__ import annotations
 from dataclasses import dataclass
+import math
+from collections import Counter
 import numpy as np
 import torch
 from torch import Tensor
@@ -25,17 +27,27 @@ class ExpertRepo:
     sources:list=None  # where each expert comes from
 
     def __post_init__(self):
+        if isinstance(self.names, str): raise TypeError(f"names must be a list of task names, got one string {self.names[:40]!r}")
         e = len(self.names)
         self.sources = self.sources if self.sources is not None else ['?'] * e
         if self.mu.shape != self.var.shape or self.mu.ndim != 2 or self.mu.shape[0] != e or self.d.shape[0] != e or len(self.sources) != e:
             raise ValueError(f"ExpertRepo needs mu and var (e, D) and d (e, E) for e={e} names; got mu {tuple(self.mu.shape)}, "
                              f"var {tuple(self.var.shape)}, d {tuple(self.d.shape)}, {len(self.sources)} sources")
+        if self.d.ndim != 2: raise ValueError(f"d must be (e, E), one description embedding per expert; got {tuple(self.d.shape)}")
+        if dup := sorted(n for n, c in Counter(self.names).items() if c > 1): raise ValueError(f"expert names must be unique; {dup} appear more than once")
+        for k in ('mu', 'var', 'd'):
+            if not torch.isfinite(getattr(self, k)).all():
+                raise ValueError(f"the repository's {k} holds NaN or inf values: an expert's snapshots are damaged; rebuild its LoRA")
+        if (self.var < 0).any(): raise ValueError("the repository's var holds negative variances")
     def __len__(self): return len(self.names)
     def __repr__(self): return f"ExpertRepo({len(self)} experts, D={self.mu.shape[1]}, E={self.d.shape[1]}, sources {sorted(set(self.sources))})"
 
 def expert_repo(W:Tensor, d:Tensor, names:list[str], sources:list[str]|None=None)->ExpertRepo:
     "Eq. 5 from snapshots `W` (e, M, D) and descriptions `d` (e, E)."
+    if isinstance(names, str): raise TypeError(f"names must be a list of task names, got one string {names[:40]!r}")
+    if not isinstance(W, Tensor) or not W.is_floating_point(): raise TypeError(f"W must be a floating-point torch.Tensor, got {type(W).__name__}")
     if W.ndim != 3: raise ValueError(f"W must be (experts, snapshots, D), got shape {tuple(W.shape)}")
+    if W.shape[1] < 1: raise ValueError(f"every expert needs at least one snapshot (M >= 1); W is {tuple(W.shape)}")
     var = W.var(1, unbiased=False) if len(W) else W.new_zeros(0, W.shape[2])   # (e, D)
     return ExpertRepo(W.mean(1), var, d, list(names), sources)
 
@@ -58,13 +70,14 @@ def split_tasks(
     groups:list[str]|None=None,            # each task's semantic group: the experts are stratified by group
 )->TaskSplit:
     "Shuffle `names` with `seed` and cut them into experts, train, val and unseen tasks; with `groups`, every group of 2+ tasks has an expert."
-    if len(fractions) != 4 or any(f < 0 for f in fractions) or abs(sum(fractions) - 1) > 1e-6:
+    if len(fractions) != 4 or not all(isinstance(f, (int, float)) and math.isfinite(f) and f >= 0 for f in fractions) or abs(sum(fractions) - 1) > 1e-6:
         raise ValueError(f"fractions must be 4 non-negative shares summing to 1 (experts, train, val, unseen), got {fractions}")
     n = len(names)
     if groups is not None and len(groups) != n: raise ValueError(f"groups must give one group per task: {len(groups)} groups for {n} tasks")
     counts = [int(round(f * n)) for f in fractions[:3]]
     counts.append(n - sum(counts))
-    if counts[0] < 1 or counts[3] < 1: raise ValueError(f"{n} tasks give {counts} experts/train/val/unseen: need at least one expert and one unseen task")
+    if counts[0] < 1 or counts[1] < 1 or counts[3] < 1:
+        raise ValueError(f"{n} tasks give {counts} experts/train/val/unseen: need at least one expert, one training task and one unseen task")
     order = [names[i] for i in np.random.default_rng(seed).permutation(n)]
     if groups is not None:   # one expert per group of 2+ tasks first (the first of the group in shuffled order), then the rest in order
         g = dict(zip(names, groups)); size = {x: groups.count(x) for x in set(groups)}

@@ -137,7 +137,8 @@ def embedding_sha(d:Tensor)->str:
 
 def provenance(gen:SGLoRA, description:str, d:Tensor, seed:int, sample:int)->dict:
     "The metadata of one generated LoRA, as strings: the description and its embedding's hash, the experts, the generator, seed and sample."
-    return dict(description=description, description_sha=embedding_sha(d), experts=json.dumps(gen.experts(d[None])[0]),
+    cut = gen.bb is not None and hasattr(gen.bb, 'truncated') and gen.bb.truncated([description])[0]
+    return dict(description=description, description_truncated=str(cut), description_sha=embedding_sha(d), experts=json.dumps(gen.experts(d[None])[0]),
                 generator=(gen.meta or {}).get('id', 'unsaved'), K=str(gen.K), tau=str(gen.tau), seed=str(seed), sample=str(sample),
                 sg_lora_version=__version__)
 

@@ -63,13 +63,18 @@ class SGLoRA:
 
     def from_embeddings(self, d:Tensor, n:int=1, seed:int=0)->Tensor:
         "LoRAs (tasks, n, D) for description embeddings d (tasks, E)."
+        if not isinstance(n, int) or isinstance(n, bool) or n < 1: raise ValueError(f"n (LoRAs per task) must be a positive int, got {n!r}")
+        if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0: raise ValueError(f"seed must be a non-negative int, got {seed!r}")
         sem = task_semantics(d, self.repo, self.K, self.tau)
         return self.cvae.generate(sem.mu, sem.var if self.use_var else torch.zeros_like(sem.var), n, seed)
 
     def generate(self, descriptions:list[str]|str, n:int=1, seed:int=0)->Tensor:
         "LoRAs (tasks, n, D) for task descriptions such as 'a photo of a zebra'."
         if isinstance(descriptions, str): descriptions = [descriptions]
-        if any(not s.strip() for s in descriptions): raise ValueError("a task description is empty: describe the task, e.g. 'a photo of a zebra'")
+        if not isinstance(descriptions, (list, tuple)) or not descriptions: raise ValueError("give one or more task descriptions, e.g. ['a photo of a zebra']")
+        for i, s in enumerate(descriptions):
+            if not isinstance(s, str) or not s.strip():
+                raise ValueError(f"description {i} is {s!r}: each must be a non-empty string, e.g. 'a photo of a zebra'")
         return self.from_embeddings(self.bb.encode_texts(descriptions), n, seed)
 
 # %% ../nbs/04a_generator.ipynb #15ab2974

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_lora.ipynb #18170ada
 from __future__ import annotations
-import math
+import math, numbers
 from dataclasses import dataclass, asdict
 from pathlib import Path
 
@@ -54,7 +54,8 @@ class LoraCfg:
 
     def __post_init__(self):
         if not isinstance(self.r, int) or self.r < 1: raise ValueError(f"LoraCfg.r must be a positive int, got {self.r!r}")
-        if not self.alpha > 0: raise ValueError(f"LoraCfg.alpha must be > 0, got {self.alpha!r}")
+        if isinstance(self.alpha, bool) or not isinstance(self.alpha, numbers.Real) or not 0 < self.alpha < math.inf:
+            raise ValueError(f"LoraCfg.alpha must be a finite number > 0, got {self.alpha!r}")
         ts = str(self.targets)
         if not ts or set(ts) - set(_QKV) or len(set(ts)) != len(ts):
             raise ValueError(f"LoraCfg.targets must be distinct letters from 'qkv' (e.g. 'qkv' or 'qv'), got {self.targets!r}")
@@ -220,8 +221,12 @@ def save_lora(
     spec:LoraSpec,   # the layout it follows, e.g. `lora_spec(model)`
     **extra:str,     # further string metadata to store (task name, epoch, ...)
 )->Path:
-    "Write the flat LoRA `v` with its spec as safetensors, atomically."
+    "Write the flat LoRA `v` with its spec as safetensors, atomically; refused (nothing written) unless `load_lora` would read it back."
+    if not isinstance(v, Tensor): raise TypeError(f"save_lora needs a torch.Tensor, got {type(v).__name__}: convert it with `torch.as_tensor(v, dtype=torch.float32)`")
     if v.shape != (spec.numel,): raise ValueError(f"vector shape {tuple(v.shape)} does not match spec.numel={spec.numel}")
+    if not v.is_floating_point() or not torch.isfinite(v).all(): raise ValueError("the LoRA holds NaN or inf values (or is not floating-point): nothing was written")
+    own = set(asdict(spec)) | {'format', 'format_version', 'numel'}
+    if clash := sorted(own & set(extra)): raise ValueError(f"extra metadata {clash} would replace the LoRA's own keys: give them other names")
     meta = {k: str(x) for k, x in asdict(spec).items()} | {k: str(x) for k, x in extra.items()}
     meta |= dict(format=LORA_FORMAT, format_version=LORA_FORMAT_VERSION, numel=str(spec.numel))
     atomic_write(lambda p: save_file({'lora': v.detach().float().cpu().contiguous()}, str(p), metadata=meta), path)
@@ -243,17 +248,23 @@ def load_lora(path:str|Path)->tuple[Tensor, LoraSpec, dict]:
     "Read a LoRA file: (flat vector, spec, all metadata)."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"no LoRA file at {path}")
+    with open(path, 'rb') as f: head = f.read(4)
+    if head[:1] == b'\x80' or head == b'PK\x03\x04':   # pickle, or torch.save's zip of pickles
+        raise ValueError(f"{path} is a pickle (torch.save) file, not safetensors: sg_lora never unpickles files. Convert it once on a "
+                         "machine you trust (`save_lora(path, torch.load(old, weights_only=True)['lora'], spec)`), or save LoRAs with `save_lora`")
     try:
         with safe_open(str(path), framework='pt') as f:
             meta, keys = f.metadata() or {}, list(f.keys())
             spec = _spec_from_meta(meta, path)
             if keys != ['lora']: raise ValueError(f"{path} holds tensors {keys}, expected exactly one named 'lora'")
             v = f.get_tensor('lora')
+    except PermissionError as e: raise PermissionError(f"{path} is not readable ({e.strerror}): fix its permissions (chmod u+r)") from None
     except (SafetensorError, OSError, RuntimeError) as e:
         raise ValueError(f"{path} is not a readable safetensors file (truncated or corrupt?): {e}. "
                          "Re-save or re-download it.") from None
     if v.shape != (spec.numel,) or v.dtype != torch.float32:
         raise ValueError(f"{path}: tensor is {v.dtype} {tuple(v.shape)}, metadata says float32 ({spec.numel},)")
+    if not torch.isfinite(v).all(): raise ValueError(f"{path} holds NaN or inf values: the LoRA is damaged; regenerate or re-download it")
     return v, spec, meta
 
 # %% ../nbs/00_lora.ipynb #dc7f545c

@@ -15,7 +15,7 @@ from torch import Tensor
 from safetensors import safe_open
 from safetensors.torch import save_file
 import sg_lora
-from .store import atomic_write, write_json, cache_dir, config_key, run_child, machine, machine_line
+from .store import atomic_write, write_json, cache_dir, config_key, run_child, machine, machine_line, check_writable
 from .progress import Progress, as_progress
 from .data import WorldCfg, World, build_world, world_cached, world_emoji
 from .backbone import TinyCfg, Backbone, load_backbone, tiny_world_cached, ClipCfg, load_clip, clip_weights, tower_identity
@@ -390,9 +390,13 @@ def results(study:StudyCfg, world:World, bb:Backbone, zoo:LoraZoo, ex:Experts, g
                 diagnostics={s: _diagnostics(study, s, zoo, ex, gens) for s in srcs})
 
 # %% ../nbs/05a_reproduce.ipynb #0000000c
-def preflight(cfg:dict, device:str='cpu'):
-    "Before any work: a `paper` preset's data files and weights are there, and `device` exists; one error lists every problem."
+def preflight(cfg:dict, device:str='cpu', out:str|Path|None=None, cache:str|Path|None=None):
+    "Before any work: a `paper` preset's data files and weights are there, `device` exists, and `out` and `cache` are folders it can write; one error lists every problem."
     probs = []
+    for flag, d in (('--out', out), ('--cache', cache)):
+        if d is None: continue
+        try: check_writable(d, flag)
+        except ValueError as e: probs.append(str(e))
     if 'data' in cfg:
         w, t, _, _ = configs(cfg)
         for f in (lambda: check_data(w), lambda: t.model_cfg is not None or clip_weights(t)):
@@ -400,7 +404,7 @@ def preflight(cfg:dict, device:str='cpu'):
             except (FileNotFoundError, ValueError) as e: probs.append(str(e))
     try: torch.empty(0, device=device)
     except (RuntimeError, AssertionError) as e: probs.append(f"device {device!r} is not usable here ({type(e).__name__}: {str(e)[:100]}); e.g. --device cpu")
-    if probs: raise FileNotFoundError("\n".join(probs))
+    if probs: raise ValueError("\n".join(probs))
 
 def reproduce(
     preset:str='tiny',                 # a key of PRESETS
@@ -417,7 +421,7 @@ def reproduce(
     cfg, t_all, p = resolve(preset, seed, data, weights, captions), time.perf_counter(), as_progress(progress)
     out, cache = Path(out), cache_dir(cache)
     if out.exists() and not out.is_dir(): raise ValueError(f"--out {out} is a file: give a folder for the run's outputs")
-    preflight(cfg, device)
+    preflight(cfg, device, out, cache)
     out.mkdir(parents=True, exist_ok=True)
     write_json(out/'config.json', dict(cfg, cache=str(cache), versions=dict(sg_lora=sg_lora.__version__, torch=torch.__version__,
                                                                          python=platform.python_version()), device=str(device)))
@@ -512,7 +516,7 @@ def main(argv:list|None=None):
         else:
             from .ablations import ablations, ABLATIONS   # imported on use: ablations imports this module
             ablations(a.preset, a.out, a.seed, a.cache, prog, tuple(a.only.split(',')) if a.only else ABLATIONS, **extra)
-    except (ValueError, FileNotFoundError) as e: ap.exit(2, f"sg-lora {a.cmd}: error: {e}\n")
+    except (ValueError, OSError) as e: ap.exit(2, f"sg-lora {a.cmd}: error: {e}\n")   # bad input, or a file system that says no
 
 # %% ../nbs/05a_reproduce.ipynb #00000018
 def benchmark_reproduce(preset:str='tiny', seed:int=0, cache:str|Path|None=None, out:str|Path|None=None)->dict:

@@ -4,6 +4,7 @@
 
 # %% ../nbs/03_semantics.ipynb #00000001
 from __future__ import annotations
+import numbers
 from dataclasses import dataclass
 import torch
 from torch import Tensor
@@ -36,9 +37,11 @@ def task_semantics(
 )->Semantics:
     "Eq. 6-8 for every row of `d_star`."
     if len(repo) == 0: raise ValueError("the expert repository is empty: build it from at least one expert (`expert_repo`)")
-    if not isinstance(K, int) or K < 1: raise ValueError(f"K must be a positive int, got {K!r}")
+    if not isinstance(K, int) or isinstance(K, bool) or K < 1: raise ValueError(f"K must be a positive int, got {K!r}")
     if K > len(repo): raise ValueError(f"K={K} is larger than the repository ({len(repo)} experts): use K <= {len(repo)}")
-    if not tau > 0: raise ValueError(f"tau must be > 0, got {tau!r}")
+    if isinstance(tau, bool) or not isinstance(tau, numbers.Real) or not 0 < tau < float('inf'): raise ValueError(f"tau must be a finite number > 0, got {tau!r}")
+    if not isinstance(d_star, Tensor) or not d_star.is_floating_point():
+        raise TypeError(f"d_star must be a floating-point torch.Tensor of description embeddings (e.g. `bb.encode_texts`), got {type(d_star).__name__} {getattr(d_star, 'dtype', '')}")
     d_star = d_star[None] if d_star.ndim == 1 else d_star
     if d_star.ndim != 2 or d_star.shape[1] != repo.d.shape[1]:
         raise ValueError(f"d_star must be (n, {repo.d.shape[1]}), like the repository's descriptions; got {tuple(d_star.shape)}")

@@ -4,23 +4,42 @@
 
 # %% ../nbs/00d_store.ipynb #aa87e8ec
 from __future__ import annotations
-import hashlib, json, os, shutil, sys, time
+import hashlib, json, os, shutil, sys, tempfile, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['atomic_write', 'write_json', 'atomic_dir', 'cache_dir', 'config_key', 'median_ms', 'run_child', 'matmul_gflops',
-           'machine', 'machine_line']
+__all__ = ['atomic_write', 'write_json', 'atomic_dir', 'check_writable', 'cache_dir', 'config_key', 'median_ms', 'run_child',
+           'matmul_gflops', 'machine', 'machine_line']
 
 # %% ../nbs/00d_store.ipynb #d22ff130
+def _umask()->int:
+    m = os.umask(0); os.umask(m); return m
+
+def _new_parents(path:Path)->list[Path]:
+    "The missing ancestors of `path`, deepest first (what `mkdir(parents=True)` would create)."
+    out, p = [], path.parent
+    while not p.exists(): out.append(p); p = p.parent
+    return out
+
+def _drop_empty(dirs:list[Path]):
+    for d in dirs:
+        try: d.rmdir()
+        except OSError: break   # not empty (another writer's file) or already gone
+
 def atomic_write(write, path:str|Path)->Path:
-    "Call `write(tmp)` on a temporary file beside `path`, then rename it onto `path`."
+    "Call `write(tmp)` on a temporary file beside `path` (a unique name, so concurrent writers never share one), then rename it onto `path`; the file gets the mode the umask gives any new file."
     path = Path(path)
+    made = _new_parents(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f'.{path.name}.tmp')
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
+    tmp, ok = Path(tmp), False
     try:
         write(tmp)
-        tmp.replace(path)
-    finally: tmp.unlink(missing_ok=True)
+        os.chmod(tmp, 0o666 & ~_umask())   # mkstemp makes 0600; a shared cache needs the usual mode
+        tmp.replace(path); ok = True
+    finally:
+        tmp.unlink(missing_ok=True)
+        if not ok: _drop_empty(made)       # a failed write leaves no folders it made
     return path
 
 def write_json(path:str|Path, obj)->Path:
@@ -28,15 +47,36 @@ def write_json(path:str|Path, obj)->Path:
     return atomic_write(lambda p: p.write_text(json.dumps(obj, indent=1)), path)
 
 def atomic_dir(write, path:str|Path)->Path:
-    "Call `write(tmp)` on a fresh temporary folder beside `path`, then move it onto `path`, replacing what was there."
-    path = Path(path); tmp = path.with_name(f'.{path.name}.tmp')
-    shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
+    "Call `write(tmp)` on a fresh, uniquely named temporary folder beside `path`, then move it onto `path`, replacing what was there."
+    path = Path(path)
+    made = _new_parents(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp, ok = Path(tempfile.mkdtemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')), False
     try:
+        os.chmod(tmp, 0o777 & ~_umask())
         write(tmp)
-        if path.exists(): shutil.rmtree(path)
-        tmp.rename(path)
-    finally: shutil.rmtree(tmp, ignore_errors=True)
+        for attempt in range(3):          # another writer may put its folder there between the two steps
+            if path.exists(): shutil.rmtree(path, ignore_errors=True)
+            try: tmp.rename(path); ok = True; break
+            except OSError:
+                if attempt == 2: raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not ok: _drop_empty(made)
     return path
+
+# %% ../nbs/00d_store.ipynb #f3ae27cd
+def check_writable(path:str|Path, what:str='folder')->Path:
+    "Raise a `ValueError` naming `what` and `path` unless `path` is (or can be made) a folder this process can write into; creates nothing that stays."
+    p = Path(path).expanduser()
+    made = _new_parents(p/'_')
+    try:
+        p.mkdir(parents=True, exist_ok=True)
+        fd, t = tempfile.mkstemp(dir=p, prefix='.sg-lora-probe-'); os.close(fd); os.unlink(t)
+    except OSError as e:
+        raise ValueError(f"{what} {p} is not a writable folder ({e.strerror or type(e).__name__}): choose another, or fix its permissions") from None
+    finally: _drop_empty(made)
+    return p
 
 # %% ../nbs/00d_store.ipynb #ac9f191b
 def cache_dir(cache:str|Path|None=None)->Path:
