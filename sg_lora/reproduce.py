@@ -15,7 +15,7 @@ from torch import Tensor
 from safetensors import safe_open
 from safetensors.torch import save_file
 import sg_lora
-from .store import atomic_write, write_json, cache_dir, config_key, run_child, machine, machine_line, check_writable
+from .store import atomic_write, write_json, cache_dir, config_key, run_child, machine, machine_line, check_writable, content_hash, platform_info
 from .progress import Progress, as_progress
 from .data import WorldCfg, World, build_world, world_cached, world_emoji
 from .backbone import TinyCfg, Backbone, load_backbone, tiny_world_cached, ClipCfg, load_clip, clip_weights, tower_identity
@@ -33,8 +33,9 @@ from .report import compare, write_report, gain_recovery, across_seeds
 __all__ = ['PRESETS', 'DATA_PRESETS', 'PIPELINE_VERSION', 'EXTENDED', 'STAGES', 'resolve', 'StudyCfg', 'configs', 'Stages',
            'world_stage', 'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage', 'checks_stage', 'Generators',
            'train_generator', 'generators_stage', 'Evaluation', 'settings', 'evaluation_stage', 'unused_descriptions',
-           'controls_stage', 'results', 'preflight', 'reproduce', 'main', 'benchmark_reproduce', 'selection_study',
-           'study_md', 'training_control_file', 'training_control_study', 'training_control_md']
+           'controls_stage', 'results', 'stage_hashes', 'compare_runs', 'preflight', 'reproduce', 'main',
+           'benchmark_reproduce', 'selection_study', 'study_md', 'training_control_file', 'training_control_study',
+           'training_control_md']
 
 # %% ../nbs/05a_reproduce.ipynb #00000006
 PRESETS = {
@@ -389,6 +390,24 @@ def results(study:StudyCfg, world:World, bb:Backbone, zoo:LoraZoo, ex:Experts, g
                 tables=evl.tables, verdict={n: compare(e) for t in evl.tables.values() for n, e in t.items()}, per_task=evl.per_task,
                 diagnostics={s: _diagnostics(study, s, zoo, ex, gens) for s in srcs})
 
+def stage_hashes(world:World, bb:Backbone, zoo:LoraZoo, gens:Generators)->dict:
+    "A content hash of each stage's output, in pipeline order: the world's (or datasets') images and captions, the backbone's towers, the zoo's LoRAs, the generators' weights."
+    split = lambda sp: (sp.images, json.dumps(sp.captions))
+    w = [x for s, ts in world.tasks.items() for t in ts for x in (s, t.name, *[v for k in sorted(t.splits) for v in split(t.splits[k])])]
+    w += [world.mix.name, *[v for k in sorted(world.mix.splits) for v in split(world.mix.splits[k])]]
+    return dict(world=content_hash(*w), backbone=tower_identity(bb.model, 'visual') + tower_identity(bb.model, 'text'),
+                zoo=content_hash(zoo.W, zoo.d, json.dumps(zoo.names)),
+                generators=content_hash(*[v for s in sorted(gens.cvaes) for cv in gens.cvaes[s] for v in cv.state_dict().values()]))
+
+def compare_runs(a:dict, b:dict)->list[str]:
+    "Where two runs (their results.json) part: each stage whose hash differs, in pipeline order, whether the tables differ, and the platform fields that differ; [] when they agree."
+    ha, hb = a.get('stage_hashes', {}), b.get('stage_hashes', {})
+    out = [f"{k}: {ha.get(k)} vs {hb.get(k)}" for k in ('world', 'backbone', 'zoo', 'generators') if ha.get(k) != hb.get(k)]
+    if a.get('tables') != b.get('tables'): out.append("tables differ")
+    pa, pb = a.get('platform', {}), b.get('platform', {})
+    out += [f"platform {k}: {pa.get(k)} vs {pb.get(k)}" for k in sorted(set(pa) | set(pb)) if pa.get(k) != pb.get(k)]
+    return out
+
 # %% ../nbs/05a_reproduce.ipynb #0000000c
 def preflight(cfg:dict, device:str='cpu', out:str|Path|None=None, cache:str|Path|None=None):
     "Before any work: a `paper` preset's data files and weights are there, `device` exists, and `out` and `cache` are folders it can write; one error lists every problem."
@@ -444,6 +463,7 @@ def reproduce(
     if study.extension: res['extension'] = {**asdict(study.cvae), **study.extension}   # the seventh row's recipe
     res['gain_recovery'] = {n: gain_recovery(e) for t in evl.tables.values() for n, e in t.items()}
     res['cached'], res['device'] = st.cached, str(device)
+    res['stage_hashes'], res['platform'] = stage_hashes(world, bb, zoo, gens), platform_info()   # where two runs part: `compare_runs`
     if world.about: res['data'] = world.about   # what was read from --data
     with st('report'):
         res['timings'] = dict(st.seconds, total=round(time.perf_counter() - t_all, 2))   # what the report can show: up to itself

@@ -9,7 +9,7 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['atomic_write', 'write_json', 'atomic_dir', 'check_writable', 'cache_dir', 'config_key', 'median_ms', 'run_child',
-           'matmul_gflops', 'machine', 'machine_line']
+           'matmul_gflops', 'machine', 'machine_line', 'platform_info', 'content_hash']
 
 # %% ../nbs/00d_store.ipynb #d22ff130
 def _umask()->int:
@@ -128,3 +128,36 @@ def machine_line(m:dict|None=None)->str:
     "One line to print beside every timing."
     m = m or machine()
     return f"machine: {m['cores']} cores, {m['threads']} torch threads, {m['gflops']:.0f} GFLOP/s float32 matmul"
+
+# %% ../nbs/00d_store.ipynb #78fa92e8
+_ISA = ('sse4_2', 'avx', 'avx2', 'fma', 'f16c', 'avx512f', 'avx512_bf16', 'avx512_vnni', 'amx_bf16', 'amx_tile', 'asimd', 'sve')
+
+def platform_info()->dict:
+    "What can make two machines' floating-point results differ: CPU model and vector instructions, library versions, threads, device."
+    import platform, numpy, PIL, torch
+    cpu, flags = platform.processor() or platform.machine(), set()
+    try:
+        for line in Path('/proc/cpuinfo').read_text().splitlines():
+            k, _, v = line.partition(':')
+            if k.strip() in ('model name', 'Model') and cpu in ('', platform.machine(), platform.processor()): cpu = v.strip()
+            if k.strip() in ('flags', 'Features'): flags |= set(v.split())
+    except OSError: pass
+    return dict(cpu=cpu, isa=[f for f in _ISA if f in flags], cores=os.cpu_count(), threads=torch.get_num_threads(),
+                python=platform.python_version(), torch=torch.__version__, numpy=numpy.__version__, pillow=PIL.__version__,
+                system=platform.system(), cuda=torch.version.cuda if torch.cuda.is_available() else None)
+
+def content_hash(*parts)->str:
+    "A 16-hex-digit SHA-256 of tensors (dtype, shape and bytes), strings, bytes and files (their bytes), in order."
+    import torch
+    h = hashlib.sha256()
+    for x in parts:
+        if isinstance(x, torch.Tensor):
+            t = x.detach().cpu().contiguous()
+            h.update(f"{t.dtype}{tuple(t.shape)}".encode()); h.update(t.reshape(-1).view(torch.uint8).numpy().tobytes())
+        elif isinstance(x, Path):
+            with open(x, 'rb') as f:
+                for b in iter(lambda: f.read(1 << 22), b''): h.update(b)
+        elif isinstance(x, bytes): h.update(x)
+        else: h.update(str(x).encode())
+        h.update(b'|')
+    return h.hexdigest()[:16]
