@@ -13,7 +13,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from .store import write_json, cache_dir, config_key, atomic_write, machine, machine_line, check_writable
+from .store import write_json, intact, cache_dir, config_key, atomic_write, machine, machine_line, check_writable
 from .progress import Progress, as_progress
 from .data import World
 from .backbone import Backbone
@@ -334,11 +334,11 @@ def controls(run:Run)->dict:
     "The run's semantic controls in one place: the real descriptions against each null, per source and role; at test time (`controls_stage`, cached), and at training time when `training_control_study` has been run for this run (it is not run here: 40 retrainings)."
     ctl, _ = controls_stage(run.study, run.dir, run.bb, run.world, run.zoo, run.ex, run.gens, run.ev, run.p)
     f = training_control_file(run.cfg['preset'], run.cfg['seed'], run.study.control_perms, run.cache)
-    if f.exists():
+    if intact(f):
         for s, roles in json.loads(f.read_text()).items():
             for role, res in roles.items():
                 if role in ctl.get(s, {}): ctl[s][role]["SG-LoRA"]['training deranged'] = res['training deranged']
-    return dict(perms=run.study.control_perms, training=f.exists(), sources=ctl)
+    return dict(perms=run.study.control_perms, training=intact(f), sources=ctl)
 
 # %% ../nbs/06_ablations.ipynb #2ac39509
 FUNCS = dict(table3=table3, table4=table4, table5=table5, fig2=fig2, fig3=fig3, fig4=fig4, fig5=fig5, condition_variance=condition_variance,
@@ -355,12 +355,12 @@ def run_ablations(run:Run, names:tuple=ABLATIONS)->tuple[dict, Stages]:
     for k in names:
         with st(k) as r:
             f = run.dir/'ablations'/f"{k}-{config_key([ABLATIONS_VERSION, k])}.json"
-            if f.exists(): out[k], r.cached = json.loads(f.read_text()), True
+            if intact(f): out[k], r.cached = json.loads(f.read_text()), True
             else:
                 m = m or machine_line(machine())
                 t0 = time.perf_counter(); out[k] = FUNCS[k](run)
                 out[k].update(seconds=round(time.perf_counter() - t0, 1), machine=m)   # what computing it took, and where: kept with the result
-                write_json(f, out[k])
+                write_json(f, out[k], seal=True)
     return out, st
 
 # %% ../nbs/06_ablations.ipynb #df86d2bd

@@ -15,15 +15,17 @@ import open_clip
 from open_clip.constants import OPENAI_DATASET_MEAN, OPENAI_DATASET_STD
 from open_clip.model import CLIPVisionCfg, CLIPTextCfg
 from open_clip.tokenizer import SimpleTokenizer
+from safetensors import safe_open
 from safetensors.torch import save_file
 from .progress import Progress, as_progress
-from .store import atomic_dir, cache_dir, config_key, run_child, machine, machine_line
+from .store import atomic_dir, atomic_write, cache_dir, config_key, intact, run_child, machine, machine_line
 from .data import WorldCfg, Split, build_pretrain
 
 # %% auto #0
 __all__ = ['Backbone', 'TinyCfg', 'build_clip', 'clip_loss', 'encode_text_trimmed', 'pretrain_clip', 'save_open_clip_dir',
-           'tiny_world_dir', 'tiny_world_cached', 'pretrain_tiny_world', 'load_backbone', 'backbone_from_recipe',
-           'base_state_dict', 'tower_identity', 'ClipCfg', 'clip_weights', 'load_clip', 'benchmark_backbone']
+           'tiny_world_dir', 'tiny_world_cached', 'pretrain_tiny_world', 'hub_reachable', 'load_backbone',
+           'backbone_from_recipe', 'base_state_dict', 'tower_identity', 'ClipCfg', 'clip_weights', 'load_clip',
+           'benchmark_backbone']
 
 # %% ../nbs/00b_backbone.ipynb #3a5d0255
 @dataclass
@@ -142,8 +144,31 @@ def _param_groups(model, wd):
     rest = [p for n, p in model.named_parameters() if not (p.ndim >= 2 and 'embedding' not in n)]
     return [dict(params=decay, weight_decay=wd), dict(params=rest, weight_decay=0.)]
 
-def pretrain_clip(cfg:TinyCfg, pairs:Split, progress:bool|str|Progress=True)->tuple[open_clip.CLIP, list[float]]:
-    "Contrastively pretrain a CLIP of architecture `cfg` on `pairs` (first caption of each image); returns model, losses."
+def _save_ckpt(path:Path, ep:int, model, opt, sched, g:torch.Generator, losses:list):
+    "The whole training state after epoch `ep`: weights, AdamW's moments and steps, the schedule, the shuffling generator and the losses."
+    t = {f"model.{k}": v.detach().contiguous() for k, v in model.state_dict().items()}
+    o = opt.state_dict()
+    t |= {f"opt.{i}.{k}": v.contiguous() for i, st in o['state'].items() for k, v in st.items()}
+    t['rng'] = g.get_state()
+    meta = dict(epoch=str(ep), groups=json.dumps(o['param_groups']), sched=json.dumps(sched.state_dict()), losses=json.dumps(losses))
+    atomic_write(lambda f: save_file(t, str(f), metadata=meta), path, seal=True)
+
+def _load_ckpt(path:Path, model, opt, sched, g:torch.Generator)->tuple[int, list]:
+    "Restore what `_save_ckpt` wrote; the epoch it finished and the losses so far."
+    with safe_open(str(path), 'pt') as f:
+        m, keys = f.metadata(), list(f.keys())
+        model.load_state_dict({k[6:]: f.get_tensor(k) for k in keys if k.startswith('model.')})
+        st = {}
+        for k in keys:
+            if k.startswith('opt.'): _, i, n = k.split('.', 2); st.setdefault(int(i), {})[n] = f.get_tensor(k)
+        opt.load_state_dict(dict(state=st, param_groups=json.loads(m['groups'])))
+        sched.load_state_dict(json.loads(m['sched'])); g.set_state(f.get_tensor('rng'))
+    return int(m['epoch']), json.loads(m['losses'])
+
+def pretrain_clip(cfg:TinyCfg, pairs:Split, progress:bool|str|Progress=True,
+                  ckpt:Path|None=None,   # a file to keep the training state in after each epoch, and to resume from
+                 )->tuple[open_clip.CLIP, list[float]]:
+    "Contrastively pretrain a CLIP of architecture `cfg` on `pairs` (first caption of each image); returns model, losses. With `ckpt`, a killed run resumes after its last finished epoch."
     model = build_clip(cfg.model_cfg(), seed=cfg.seed).train()
     bb = Backbone('tiny-world', model, SimpleTokenizer(context_length=cfg.context_length), cfg.image_size)
     tokens = bb.tokenizer([c[0] for c in pairs.captions])                      # (N, ctx)
@@ -151,9 +176,12 @@ def pretrain_clip(cfg:TinyCfg, pairs:Split, progress:bool|str|Progress=True)->tu
     n_steps = cfg.epochs * (len(pairs) // cfg.batch_size)
     if n_steps == 0: raise ValueError(f"{len(pairs)} pairs make no batch of {cfg.batch_size}: lower TinyCfg.batch_size or add pairs")
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1, (s + 1) / cfg.warmup) * 0.5 * (1 + math.cos(math.pi * min(1, s / n_steps))))
-    g, losses = torch.Generator().manual_seed(cfg.seed), []
+    g, losses, start = torch.Generator().manual_seed(cfg.seed), [], 0
+    if ckpt is not None and intact(ckpt):
+        done, losses = _load_ckpt(ckpt, model, opt, sched, g); start = done + 1
     p = as_progress(progress)
-    for ep in (epochs := p(range(cfg.epochs), 'pretraining epochs', nested=True)):
+    if start: p.note(f"resuming the pretraining after epoch {start} of {cfg.epochs}, from {ckpt}")
+    for ep in (epochs := p(range(start, cfg.epochs), 'pretraining epochs', nested=True)):
         perm = torch.randperm(len(pairs), generator=g)
         batches = [perm[i:i + cfg.batch_size] for i in range(0, len(perm) - cfg.batch_size + 1, cfg.batch_size)]
         for idx in p(batches, 'batches'):
@@ -164,6 +192,7 @@ def pretrain_clip(cfg:TinyCfg, pairs:Split, progress:bool|str|Progress=True)->tu
             losses.append(loss.item())
         epochs.comment = f"loss {sum(losses[-len(batches):]) / len(batches):.3f}"
         epochs.write(f"epoch {ep}: {epochs.comment}")
+        if ckpt is not None and ep < cfg.epochs - 1: _save_ckpt(ckpt, ep, model, opt, sched, g, losses)
     return model.eval(), losses
 
 # %% ../nbs/00b_backbone.ipynb #93509b03
@@ -175,7 +204,7 @@ def save_open_clip_dir(path:Path, model:open_clip.CLIP, model_cfg:dict, image_si
     def write(d:Path):
         (d/'open_clip_config.json').write_text(json.dumps(dict(model_cfg=model_cfg, preprocess_cfg=pre), indent=1))
         save_file(sd, str(d/'open_clip_model.safetensors'), metadata={k: str(v) for k, v in meta.items()})
-    return atomic_dir(write, path)
+    return atomic_dir(write, path, seal=True)
 
 def tiny_world_dir(cfg:TinyCfg|None=None, cache:str|Path|None=None)->Path:
     "Where the `tiny-world` backbone of recipe `cfg` is cached."
@@ -190,13 +219,16 @@ def pretrain_tiny_world(cfg:TinyCfg|None=None, cache:str|Path|None=None, progres
     "Build the world's pretraining split, pretrain `tiny-world` on it and cache it; returns the folder."
     cfg = cfg or TinyCfg()
     path = tiny_world_dir(cfg, cache)
-    if (path/'open_clip_model.safetensors').exists(): return path
+    if intact(path/'open_clip_model.safetensors'): return path   # a damaged one is reported, deleted and retrained
     t0 = time.perf_counter()
     pairs = build_pretrain(cfg.world, cache=cache, progress=progress)
-    model, losses = pretrain_clip(cfg, pairs, progress=progress)
-    return save_open_clip_dir(path, model, cfg.model_cfg(), cfg.image_size, sg_lora_backbone='tiny-world',
-                              recipe=json.dumps(asdict(cfg)), losses=json.dumps([round(l, 4) for l in losses]),
-                              pairs=str(len(pairs)), seconds=f"{time.perf_counter() - t0:.1f}")
+    ckpt = path.with_name(f"{path.name}.partial.safetensors")   # the state after each epoch: a killed run resumes there
+    model, losses = pretrain_clip(cfg, pairs, progress=progress, ckpt=ckpt)
+    save_open_clip_dir(path, model, cfg.model_cfg(), cfg.image_size, sg_lora_backbone='tiny-world',
+                       recipe=json.dumps(asdict(cfg)), losses=json.dumps([round(l, 4) for l in losses]),
+                       pairs=str(len(pairs)), seconds=f"{time.perf_counter() - t0:.1f}")
+    for f in (ckpt, ckpt.with_name(ckpt.name + '.sha256')): f.unlink(missing_ok=True)
+    return path
 
 # %% ../nbs/00b_backbone.ipynb #90afd57a
 _WEIGHTS_HELP = ("Download them on a machine with internet: `huggingface-cli download {hub} "
@@ -217,6 +249,14 @@ def _cached_weights(name, tag):
     f = try_to_load_from_cache(hub, 'open_clip_model.safetensors') if hub else None
     return f if isinstance(f, str) else None
 
+def hub_reachable(timeout:float=3.)->bool:
+    "Whether the Hugging Face Hub ($HF_ENDPOINT, else huggingface.co) answers a TCP connection within `timeout` seconds."
+    import socket
+    from urllib.parse import urlparse
+    u = urlparse(os.environ.get('HF_ENDPOINT') or 'https://huggingface.co')
+    try: socket.create_connection((u.hostname, u.port or (443 if u.scheme == 'https' else 80)), timeout=timeout).close(); return True
+    except OSError: return False
+
 def _open_clip_backbone(name:str, pretrained:str|None, device, offline:bool=False)->Backbone:
     if pretrained and (os.sep in str(pretrained) or str(pretrained).endswith(('.safetensors', '.bin', '.pt', '.pth'))):
         p = Path(pretrained).expanduser()
@@ -229,9 +269,9 @@ def _open_clip_backbone(name:str, pretrained:str|None, device, offline:bool=Fals
         tags = open_clip.list_pretrained_tags_by_model(name) if name in open_clip.list_models() else []
         if pretrained not in tags:
             raise ValueError(f"open_clip has no pretrained tag {pretrained!r} for {name!r}; known tags: {tags}, or pass a path to a .safetensors file")
-        if offline:
-            if (f := _cached_weights(name, pretrained)) is None: raise _weights_error(name, pretrained, "offline, and not in the local Hugging Face cache")
-            pretrained = f
+        if (f := _cached_weights(name, pretrained)) is not None: pretrained = f       # on disk already: no network at all
+        elif offline: raise _weights_error(name, pretrained, "offline, and not in the local Hugging Face cache")
+        elif not hub_reachable(): raise _weights_error(name, pretrained, "not in the local Hugging Face cache, and the Hub did not answer within 3 s")
     try:
         model, _, preprocess = open_clip.create_model_and_transforms(name, pretrained=pretrained, device=device, require_pretrained=pretrained is not None)
     except Exception as e:

@@ -212,13 +212,13 @@ def cvae_val_loss(
     return (rec + m.cfg.lam * kl).item()
 
 # %% ../nbs/04_cvae.ipynb #0000000e
-def save_cvae(path:str|Path, m:CVAE, **meta:str)->Path:
-    "Atomically save a trained CVAE with its config."
+def save_cvae(path:str|Path, m:CVAE, seal:bool=False, **meta:str)->Path:
+    "Atomically save a trained CVAE with its config (`seal`: its hash beside it, for a cache; see `intact`)."
     sd = {k: v.contiguous() for k, v in m.state_dict().items()}
     bad = [k for k, v in sd.items() if v.is_floating_point() and not torch.isfinite(v).all()]
     if bad: raise ValueError(f"the generator's weights hold NaN or inf ({', '.join(bad[:3])}): its training diverged; retrain it (a lower lr), nothing was written")
     md = dict(format='sg-lora/cvae', format_version='1', D=str(m.D), cfg=json.dumps(asdict(m.cfg))) | {k: str(v) for k, v in meta.items()}
-    atomic_write(lambda p: save_file(sd, str(p), metadata=md), Path(path))
+    atomic_write(lambda p: save_file(sd, str(p), metadata=md), Path(path), seal)
     return Path(path)
 
 def load_cvae(path:str|Path)->CVAE:

@@ -16,7 +16,7 @@ from torch import Tensor
 from .progress import Progress, as_progress
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from safetensors.torch import save_file, load_file, safe_open
-from .store import atomic_write, write_json, cache_dir, config_key
+from .store import atomic_write, write_json, cache_dir, config_key, intact
 
 # %% auto #0
 __all__ = ['SPLITS', 'COLORS', 'BACKGROUNDS', 'PROFILES', 'LOOKS', 'ATTRIBUTES', 'COCO_ANIMALS', 'SCENE_COMPANIONS', 'PET_TOYS',
@@ -494,7 +494,7 @@ def save_splits(path:Path, entries:list[dict], **meta:str):
     "Atomically save `entries` (dicts with 'name', 'group', 'splits': {split: Split}) as safetensors."
     tensors = {f"{i}/{s}": sp.images.contiguous() for i, en in enumerate(entries) for s, sp in en['splits'].items()}
     info = [dict(name=en['name'], group=en['group'], captions={s: sp.captions for s, sp in en['splits'].items()}) for en in entries]
-    atomic_write(lambda p: save_file(tensors, str(p), metadata=dict(entries=json.dumps(info), **meta)), path)
+    atomic_write(lambda p: save_file(tensors, str(p), metadata=dict(entries=json.dumps(info), **meta)), path, seal=True)
 
 def load_splits(path:Path)->list[dict]:
     "Inverse of `save_splits`."
@@ -522,7 +522,7 @@ class World:
 
 def _cached(path:Path)->list[dict]|None:
     "The entries cached at `path`, or None if there are none; a damaged cache file is removed, to be rebuilt."
-    if not path.exists(): return None
+    if not intact(path): return None   # missing, or damaged (reported and deleted)
     try: return load_splits(path)
     except ValueError as e:
         warnings.warn(f"{e}: rebuilding"); path.unlink()

@@ -12,7 +12,7 @@ import open_clip
 from safetensors import safe_open, SafetensorError
 from safetensors.torch import save_file
 from . import __version__
-from .store import atomic_write, atomic_dir
+from .store import atomic_write, atomic_dir, check_replaceable
 from .lora import LoraSpec, load_lora, save_lora, lora_spec, inject_lora, set_lora_vector, attn_blocks, check_compatible
 from .backbone import Backbone, tower_identity, base_state_dict
 from .generator import SGLoRA
@@ -65,8 +65,7 @@ def save_peft(
 )->Path:
     "Write `v` as a PEFT LoRA adapter folder for the open_clip model it was made for, atomically."
     path = Path(path)
-    if path.exists() and (not path.is_dir() or (any(path.iterdir()) and not (path/'adapter_config.json').exists())):
-        raise ValueError(f"{path} exists and is not a PEFT adapter folder: choose a new or empty folder")
+    check_replaceable(path, 'adapter_config.json', 'a PEFT adapter folder')
     R = len(spec.targets) * spec.r
     cfg = dict(peft_type='LORA', task_type=None, r=R, lora_alpha=spec.alpha / spec.r * R, lora_dropout=0.0, bias='none',
                target_modules=rf"{_peft_prefix(spec).replace('.', chr(92) + '.')}\.\d+\.attn", fan_in_fan_out=False,
@@ -117,8 +116,7 @@ def save_merged(
 )->Path:
     "Write the backbone with `v` merged in as an open_clip `local-dir:` folder, atomically."
     path = Path(path)
-    if path.exists() and (not path.is_dir() or (any(path.iterdir()) and not (path/'open_clip_config.json').exists())):
-        raise ValueError(f"{path} exists and is not an open_clip folder: choose a new or empty folder")
+    check_replaceable(path, 'open_clip_config.json', 'an open_clip folder')
     sd = {k: x.contiguous() for k, x in merged_state_dict(bb, v, spec).items()}
     pre = dict(size=[bb.image_size] * 2, mean=list(bb.mean), std=list(bb.std), interpolation='bicubic', resize_mode='shortest')
     md = {k: str(x) for k, x in meta.items()} | dict(format='sg-lora/open_clip-merged', base_backbone=bb.name,

@@ -14,7 +14,7 @@ from safetensors.torch import save_file
 from torch import Tensor
 from .progress import Progress
 from . import __version__
-from .store import median_ms, atomic_dir, config_key
+from .store import median_ms, atomic_dir, config_key, check_replaceable
 from .lora import LoraSpec
 from .backbone import backbone_from_recipe, tower_identity
 from .experts import ExpertRepo
@@ -95,8 +95,7 @@ def save(self:SGLoRA, path:str|Path, **about)->Path:
     if getattr(self.bb, 'recipe', None) is None:
         raise ValueError("SGLoRA.save needs the backbone made by `load_backbone`, to record which text encoder the generator was trained with")
     if self.spec.numel != self.cvae.D: raise ValueError(f"spec.numel={self.spec.numel} does not match the CVAE's D={self.cvae.D}")
-    if path.exists() and (not path.is_dir() or (any(path.iterdir()) and not (path/'bundle.json').exists())):
-        raise ValueError(f"{path} exists and is not a generator bundle: choose a new or empty folder")
+    check_replaceable(path, 'bundle.json', 'a generator bundle')
     t = {f"cvae.{k}": v.detach().float().cpu().contiguous() for k, v in self.cvae.state_dict().items()}
     t |= {f"repo.{k}": getattr(self.repo, k).detach().float().cpu().contiguous() for k in ('mu', 'var', 'd')}
     def write(d:Path):

@@ -199,8 +199,9 @@ def get_lora_vector(model:nn.Module)->Tensor:
     return v
 
 @torch.no_grad()
-def set_lora_vector(model:nn.Module, v:Tensor)->nn.Module:
-    "Copy the flat LoRA `v` (D,) into the model's A and B; returns `model`."
+def set_lora_vector(model:nn.Module, v:Tensor, spec:LoraSpec|None=None)->nn.Module:
+    "Copy the flat LoRA `v` (D,) into the model's A and B (`spec`: the layout `v` was made in, checked against the model's); returns `model`."
+    if spec is not None: check_compatible(spec, lora_spec(model), 'the LoRA vector')   # a bare tensor cannot say its layout: its spec can
     spec, ps = lora_spec(model), lora_params(model)
     if not isinstance(v, Tensor): raise TypeError(f"expected a torch.Tensor of shape ({spec.numel},), got {type(v).__name__}")
     if v.shape != (spec.numel,):
@@ -279,4 +280,4 @@ def load_lora_into(model:nn.Module, path:str|Path)->nn.Module:
     "Load the LoRA file at `path` into an injected `model` after checking that it fits; returns `model`."
     v, spec, _ = load_lora(path)
     check_compatible(spec, lora_spec(model), source=str(path))
-    return set_lora_vector(model, v)
+    return set_lora_vector(model, v, spec)

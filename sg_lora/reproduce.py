@@ -4,7 +4,7 @@
 
 # %% ../nbs/05a_reproduce.ipynb #00000001
 from __future__ import annotations
-import argparse, json, platform, re, sys, time
+import argparse, json, os, platform, re, sys, time
 from contextlib import contextmanager
 from dataclasses import dataclass, asdict
 from pathlib import Path
@@ -15,12 +15,12 @@ from torch import Tensor
 from safetensors import safe_open
 from safetensors.torch import save_file
 import sg_lora
-from .store import atomic_write, write_json, cache_dir, config_key, run_child, machine, machine_line, check_writable, content_hash, platform_info
+from .store import atomic_write, write_json, intact, file_lock, cache_dir, config_key, run_child, machine, machine_line, check_writable, content_hash, platform_info
 from .progress import Progress, as_progress
 from .data import WorldCfg, World, build_world, world_cached, world_emoji
 from .backbone import TinyCfg, Backbone, load_backbone, tiny_world_cached, ClipCfg, load_clip, clip_weights, tower_identity
 from .datasets import DataCfg, build_datasets, datasets_cached, check_data
-from .zoo import ZooCfg, LoraZoo, build_zoo, zoo_dir, zoo_missing, repo_from_zoo
+from .zoo import ZooCfg, LoraZoo, build_zoo, load_zoo, assemble_zoo, open_zoo, zoo_dir, zoo_missing, repo_from_zoo
 from .experts import split_tasks, ROLES
 from .cvae import CVAECfg, save_cvae, load_cvae
 from .generator import SGLoRA, fit_sglora, generation_ms
@@ -31,11 +31,11 @@ from .report import compare, write_report, gain_recovery, across_seeds
 
 # %% auto #0
 __all__ = ['PRESETS', 'DATA_PRESETS', 'PIPELINE_VERSION', 'EXTENDED', 'STAGES', 'resolve', 'StudyCfg', 'configs', 'Stages',
-           'world_stage', 'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage', 'checks_stage', 'Generators',
-           'train_generator', 'generators_stage', 'Evaluation', 'settings', 'evaluation_stage', 'unused_descriptions',
-           'controls_stage', 'results', 'stage_hashes', 'compare_runs', 'preflight', 'reproduce', 'main',
-           'benchmark_reproduce', 'selection_study', 'study_md', 'training_control_file', 'training_control_study',
-           'training_control_md']
+           'stage_lock', 'world_stage', 'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage', 'checks_stage',
+           'Generators', 'train_generator', 'generators_stage', 'Evaluation', 'settings', 'evaluation_stage',
+           'unused_descriptions', 'controls_stage', 'results', 'stage_hashes', 'compare_runs', 'preflight', 'reproduce',
+           'zoo_main', 'main', 'benchmark_reproduce', 'selection_study', 'study_md', 'training_control_file',
+           'training_control_study', 'training_control_md']
 
 # %% ../nbs/05a_reproduce.ipynb #00000006
 PRESETS = {
@@ -182,20 +182,26 @@ class Stages:
         if rec.cached: self.cached.append(name)
         self.p.stage(f"[{i}/{len(self.names)}] {name}: {self.seconds[name]:.1f} s{' (cached)' if rec.cached else ''}")
 
+def stage_lock(cache:Path, name:str, p:Progress|None=None):
+    "The lock a stage holds on its part of the cache (`file_lock` on `<cache>/locks/<name>.lock`): another run sharing the cache waits, saying so, then reuses the files."
+    return file_lock(Path(cache)/'locks'/f"{name}.lock", p.note if p else None)
+
 # %% ../nbs/05a_reproduce.ipynb #ec1d22d8
 def world_stage(cfg:WorldCfg|DataCfg, cache:Path, p:Progress)->tuple[World, bool]:
     "Render (or load) the world, or read (or load) the datasets of a `paper` preset; and whether it was all cached."
-    if isinstance(cfg, DataCfg):
-        cached = datasets_cached(cfg, cache)
-        return build_datasets(cfg, cache, progress=p), cached
-    cached = world_cached(cfg, cache)
-    return build_world(cfg, cache, progress=p), cached
+    with stage_lock(cache, f"world-{cfg.key()}", p):   # a second run on this cache waits here, then reads the first one's files
+        if isinstance(cfg, DataCfg):
+            cached = datasets_cached(cfg, cache)
+            return build_datasets(cfg, cache, progress=p), cached
+        cached = world_cached(cfg, cache)
+        return build_world(cfg, cache, progress=p), cached
 
 def backbone_stage(cfg:TinyCfg|ClipCfg, cache:Path, p:Progress, device:str='cpu', amp:bool=False)->tuple[Backbone, bool]:
     "Pretrain (or load) the `tiny-world` CLIP, or load a `paper` preset's; on `device`, encoding in bfloat16 autocast if `amp`; and whether it was cached."
     if isinstance(cfg, ClipCfg): return load_clip(cfg, device, amp), True
-    cached = tiny_world_cached(cfg, cache)
-    bb = load_backbone('tiny-world', cache=cache, cfg=cfg, progress=p, device=device); bb.amp = amp
+    with stage_lock(cache, f"backbone-{cfg.key()}", p):
+        cached = tiny_world_cached(cfg, cache)
+        bb = load_backbone('tiny-world', cache=cache, cfg=cfg, progress=p, device=device); bb.amp = amp
     return bb, cached
 
 def _zoo_world_key(w:WorldCfg|DataCfg, t:TinyCfg|ClipCfg, bb:Backbone|None=None)->str:
@@ -207,8 +213,9 @@ def _zoo_world_key(w:WorldCfg|DataCfg, t:TinyCfg|ClipCfg, bb:Backbone|None=None)
 def zoo_stage(cfg:ZooCfg, bb:Backbone, tasks:list, world:WorldCfg|DataCfg, tiny:TinyCfg|ClipCfg, cache:Path, p:Progress)->tuple[LoraZoo, bool]:
     "Train (or load) a LoRA for every task; and whether all were cached."
     path = zoo_dir(bb.name, cfg, world=_zoo_world_key(world, tiny, bb), cache=cache)
-    cached = not zoo_missing(path, tasks)
-    return build_zoo(bb, tasks, cfg, path, progress=p), cached
+    with stage_lock(cache, f"zoo-{path.name}", p):
+        cached = not zoo_missing(path, tasks)
+        return build_zoo(bb, tasks, cfg, path, progress=p), cached
 
 # %% ../nbs/05a_reproduce.ipynb #ce16963e
 @dataclass
@@ -226,7 +233,7 @@ def experts_stage(study:StudyCfg, world:World, zoo:LoraZoo)->Experts:
 def checks_stage(study:StudyCfg, run:Path, world:World, bb:Backbone, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress)->tuple[dict, bool]:
     "World checks and name accuracy of every generator source (cached); and whether they were cached."
     f = run/'checks.json'
-    if f.exists(): return json.loads(f.read_text()), True
+    if intact(f): return json.loads(f.read_text()), True
     out = {}
     for s in study.sources:
         sp = ex.splits[s]; z = zoo.subset(sp.experts + sp.val)
@@ -235,7 +242,7 @@ def checks_stage(study:StudyCfg, run:Path, world:World, bb:Backbone, zoo:LoraZoo
         out[s]['name_chance'] = round(100 / len(world[s]), 1)
         p.note(f"  {s}: Spearman {out[s]['spearman']:+.2f}, Oracle - Soups {out[s]['oracle_minus_soups']:+.1f} mR, "
                f"Top-K - Soups {out[s]['topk_minus_soups']:+.1f} mR, names {out[s]['name_accuracy']:.0f}%")
-    write_json(f, out)
+    write_json(f, out, seal=True)
     return out, False
 
 # %% ../nbs/05a_reproduce.ipynb #57d21235
@@ -248,7 +255,7 @@ class Generators:
 
 def _selection(study:StudyCfg, f:Path, s:str, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress)->dict:
     "The validation choices of source `s`, from its file or made now: Top-K's tau on the generator-training and validation tasks; SG-LoRA's recipe by the preset's search, if any."
-    if not f.exists():
+    if not intact(f):
         sp = ex.splits[s]; pool, tr, va = zoo.subset(sp.train + sp.val), zoo.subset(sp.train), zoo.subset(sp.val)
         t0 = time.perf_counter()
         p.note(f"  {s}: choosing Top-K's tau on {len(pool)} generator-training and validation tasks")
@@ -259,7 +266,7 @@ def _selection(study:StudyCfg, f:Path, s:str, zoo:LoraZoo, ex:Experts, ev:Evalua
                                               study.val_samples, p, va.W)
         else: best, tau, trials = study.cvae, tau_topk, []   # the preset's recipe (chosen by `selection_study`) at Top-K's tau
         write_json(f, dict(cvae=asdict(best), tau=tau, trials=trials, tau_topk=tau_topk, topk_tasks=len(pool),
-                           topk_trials=[dict(tau=t, score=sc) for t, sc in topk], seconds=round(time.perf_counter() - t0, 1)))
+                           topk_trials=[dict(tau=t, score=sc) for t, sc in topk], seconds=round(time.perf_counter() - t0, 1)), seal=True)
     return json.loads(f.read_text())
 
 def train_generator(study:StudyCfg, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress=False, ext:dict|None=None,
@@ -273,9 +280,9 @@ def train_generator(study:StudyCfg, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Expe
 
 def _generator(study:StudyCfg, f:Path, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress, ext:dict|None=None, device:str='cpu'):
     "Generator `i` of source `s` with the chosen recipe (with the overrides `ext`, for the seventh row), from its file or trained now."
-    if not f.exists():
+    if not intact(f):
         p.note(f"  {s}: training {'extended ' if ext else ''}generator {i + 1}/{len(study.generator_seed_list)} (seed {study.generator_seed_list[i]})")
-        save_cvae(f, train_generator(study, s, i, sel, zoo, ex, p, ext, device=device), source=s, tau=sel['tau'], K=study.K)
+        save_cvae(f, train_generator(study, s, i, sel, zoo, ex, p, ext, device=device), seal=True, source=s, tau=sel['tau'], K=study.K)
     return load_cvae(f)
 
 def generators_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress, device:str='cpu')->tuple[Generators, bool]:
@@ -283,7 +290,7 @@ def generators_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, ev:Evalu
     gi = range(len(study.generator_seed_list))
     files = {s: (run/f"selection-{s}.json", [run/f"cvae-{s}-{i}.safetensors" for i in gi],
                  [run/f"cvae-{s}-ext-{config_key(study.extension)}-{i}.safetensors" for i in gi] if study.extension else []) for s in study.sources}
-    cached = all(f.exists() for sf, gf, xf in files.values() for f in [sf, *gf, *xf])
+    cached = all(intact(f) for sf, gf, xf in files.values() for f in [sf, *gf, *xf])
     sel = {s: _selection(study, files[s][0], s, zoo, ex, ev, p) for s in study.sources}
     cvaes = {s: [_generator(study, f, s, i, sel[s], zoo, ex, p, device=device) for i, f in enumerate(files[s][1])] for s in study.sources}
     ext = {s: [_generator(study, f, s, i, sel[s], zoo, ex, p, study.extension, device) for i, f in enumerate(files[s][2])] for s in study.sources}
@@ -299,7 +306,7 @@ class Evaluation:
 def _setting_name(src:str, tgt:str)->str: return src if src == tgt else f"{src}->{tgt}"
 
 def _save_recalls(path:Path, R:dict, names:list):
-    atomic_write(lambda p: save_file({m: R[m].contiguous() for m in R}, str(p), metadata=dict(names=json.dumps(names))), Path(path))
+    atomic_write(lambda p: save_file({m: R[m].contiguous() for m in R}, str(p), metadata=dict(names=json.dumps(names))), Path(path), seal=True)
 
 def _load_recalls(path:Path)->tuple[dict, list]:
     with safe_open(str(path), 'pt') as f:
@@ -307,7 +314,7 @@ def _load_recalls(path:Path)->tuple[dict, list]:
 
 def _recalls(study:StudyCfg, f:Path, a:str, b:str, zoo:LoraZoo, ex:Experts, gens:Generators, ev:Evaluator, p:Progress)->tuple[dict, list]:
     "Every method's recalls on the unseen tasks of source `b`, with the repository and generators of source `a`."
-    if not f.exists():
+    if not intact(f):
         un, sel = zoo.subset(ex.splits[b].unseen), gens.selection[a]
         p.note(f"  {_setting_name(a, b)}: {len(un)} unseen tasks x 6 methods")
         R = evaluate_setting(ev, ex.repos[a], gens.cvaes[a], Oracle(un.W[:, -1], un.names), un.names, un.d, study.K, sel['tau'],
@@ -326,7 +333,7 @@ def evaluation_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, gens:Gen
     sets = settings(study.sources)
     tag = f"-ext-{config_key(study.extension)}" if study.extension else ""
     files = {(a, b): run/f"eval-{a}-to-{b}{tag}.safetensors" for pairs in sets.values() for a, b in pairs}
-    cached = all(f.exists() for f in files.values())
+    cached = all(intact(f) for f in files.values())
     tables, per_task = {}, {}
     for tk, pairs in sets.items():
         tables[tk] = {}
@@ -348,7 +355,7 @@ def controls_stage(study:StudyCfg, run:Path, bb:Backbone, world:World, zoo:LoraZ
                    p:Progress)->tuple[dict, bool]:
     "The semantic controls of Top-K LoRA Weighted and SG-LoRA, on each source's validation and unseen tasks (cached)."
     f = run/'controls.json'
-    if f.exists(): return json.loads(f.read_text()), True
+    if intact(f): return json.loads(f.read_text()), True
     out, unused = {}, unused_descriptions(bb, world)
     for s in study.sources:
         sel, out[s] = gens.selection[s], {}
@@ -360,7 +367,7 @@ def controls_stage(study:StudyCfg, run:Path, bb:Backbone, world:World, zoo:LoraZ
             p.note(f"  {s}: 3 controls x {study.control_perms} draws on {len(z)} {role} tasks")
             out[s][role] = {m: semantic_controls(ev, mk, ex.repos[s], z.names, z.d, study.control_perms, 1, study.seed, unused)
                             for m, mk in methods.items()}
-    write_json(f, out)
+    write_json(f, out, seal=True)
     return out, False
 
 # %% ../nbs/05a_reproduce.ipynb #e09a6c64
@@ -452,12 +459,13 @@ def reproduce(
     with st('zoo') as r: zoo, r.cached = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
     with st('experts'): ex = experts_stage(study, world, zoo)
     run, ev = cache/'runs'/f"{preset}-{config_key(cfg)}", Evaluator(bb, tasks, study.eval_split)
-    with st('checks') as r: checks, r.cached = checks_stage(study, run, world, bb, zoo, ex, ev, p)
-    with st('generators') as r: gens, r.cached = generators_stage(study, run, zoo, ex, ev, p, device)
-    with st('evaluation') as r:
-        evl, c1 = evaluation_stage(study, run, zoo, ex, gens, ev, p)
-        ctl, c2 = controls_stage(study, run, bb, world, zoo, ex, gens, ev, p)
-        r.cached = c1 and c2
+    with stage_lock(cache, f"run-{run.name}", p):   # checks, generators and evaluation share the run's folder
+        with st('checks') as r: checks, r.cached = checks_stage(study, run, world, bb, zoo, ex, ev, p)
+        with st('generators') as r: gens, r.cached = generators_stage(study, run, zoo, ex, ev, p, device)
+        with st('evaluation') as r:
+            evl, c1 = evaluation_stage(study, run, zoo, ex, gens, ev, p)
+            ctl, c2 = controls_stage(study, run, bb, world, zoo, ex, gens, ev, p)
+            r.cached = c1 and c2
     res = results(study, world, bb, zoo, ex, gens, evl)
     res['world_checks'], res['controls'] = checks, ctl
     if study.extension: res['extension'] = {**asdict(study.cvae), **study.extension}   # the seventh row's recipe
@@ -491,8 +499,46 @@ def _generate(a):
     for e in gen.experts(a.description)[0]: print(f"  {e['weight']:6.3f}  {e['name']} ({e['source']}, cosine {e['cosine']:.3f})")
     for q in paths: print(f"wrote {q}")
 
+def zoo_main(
+    preset:str='tiny',                 # a key of PRESETS
+    seed:int=0,                        # as for `reproduce`
+    cache:str|Path|None=None,          # cache root (see `cache_dir`): shared by every rank (a shared filesystem across nodes)
+    progress:bool|str|Progress=True,   # rank 0's progress; the other ranks are quiet
+    data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None,   # `paper` presets, as for `reproduce`
+    device:str='cpu',                  # cpu (gloo), or cuda (nccl: each rank takes the GPU of its LOCAL_RANK)
+)->LoraZoo|None:
+    "`sg-lora zoo`: the zoo stage of `reproduce` alone; under `torchrun` each rank trains its share of the tasks into the shared cache, and rank 0 assembles W (n, M, D) once every rank is done and returns the zoo mapped from it (other ranks return None)."
+    import datetime, torch.distributed as dist
+    ranks, rank = int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('RANK', 0))
+    if ranks > 1 and device == 'cuda': device = f"cuda:{os.environ.get('LOCAL_RANK', 0)}"
+    cfg, cache = resolve(preset, seed, data, weights, captions), cache_dir(cache)
+    preflight(cfg, device, None, cache)
+    if ranks > 1: dist.init_process_group('nccl' if device.startswith('cuda') else 'gloo', timeout=datetime.timedelta(days=1))
+    try:
+        p, t0 = as_progress(progress if rank == 0 else False), time.perf_counter()
+        wcfg, tcfg, zcfg, study = configs(cfg)
+        st = Stages(p, ('world', 'backbone', 'zoo'))
+        with st('world'): world, _ = world_stage(wcfg, cache, p)   # locked: the first rank builds, the others wait and read it
+        with st('backbone'): bb, _ = backbone_stage(tcfg, cache, p, device, zcfg.amp)
+        tasks = [t for s in study.sources for t in world[s]]
+        path = zoo_dir(bb.name, zcfg, world=_zoo_world_key(wcfg, tcfg, bb), cache=cache)
+        with st('zoo'):
+            if ranks == 1:
+                with stage_lock(cache, f"zoo-{path.name}", p): build_zoo(bb, tasks, zcfg, path, progress=p)
+            else: build_zoo(bb, tasks, zcfg, path, progress=p, shard=(rank, ranks))   # each rank its own tasks: no lock
+            if ranks > 1: dist.barrier()
+        if rank: return None
+        names, srcs = [t.name for t in tasks], [t.source for t in tasks]
+        f = path/f"zoo-{config_key([names, srcs])}.safetensors"
+        if not intact(f): assemble_zoo(path, names, srcs, f)     # W (n, M, D) in one file, written a task at a time
+        zoo = open_zoo(f)                                         # mapped, not read: see `open_zoo`
+        p.stage(f"zoo: {len(zoo)} tasks, W {tuple(zoo.W.shape)} in {f} ({time.perf_counter() - t0:.1f} s, {ranks} rank{'s' * (ranks > 1)})")
+        return zoo
+    finally:
+        if ranks > 1: dist.destroy_process_group()
+
 def main(argv:list|None=None):
-    "`sg-lora reproduce|ablations [--preset tiny] [--out DIR] [--seed N] [--cache DIR] [--quiet]`; `sg-lora generate DESCRIPTION [--bundle DIR] ...`; `sg-lora info PATH`"
+    "`sg-lora reproduce|ablations|zoo [--preset tiny] [--out DIR] [--seed N] [--cache DIR] [--quiet]`; `sg-lora generate DESCRIPTION [--bundle DIR] ...`; `sg-lora info PATH`"
     ap = argparse.ArgumentParser(prog='sg-lora', description="SG-LoRA: LoRA weights for unseen tasks from their descriptions.")
     sub = ap.add_subparsers(dest='cmd', required=True)
     r = sub.add_parser('reproduce', help="run world -> backbone -> zoo -> experts -> generator -> evaluation and write Tables 1 and 2",
@@ -500,9 +546,12 @@ def main(argv:list|None=None):
     b = sub.add_parser('ablations', help="Tables 3-5, Figures 2-5 and the ablations beyond the paper, on top of the (cached) reproduce run",
                        description="Run every ablation (cached) on the stages of the reproduce run of --preset and --seed, building any "
                                    "that are missing, and write ablations.json, ablations.md and one PNG per ablation into --out.")
-    for q in (r, b):
+    z = sub.add_parser('zoo', help="train the zoo stage alone; under torchrun, sharded across the ranks",
+                       description="Train (or complete) the LoRA zoo of --preset into the cache. Under `torchrun --nproc_per_node N` each "
+                                   "rank trains every N-th group of tasks (gloo on CPU, nccl on CUDA); rank 0 loads the whole zoo at the end.")
+    for q in (r, b, z):
         q.add_argument('--preset', default='tiny', help=f"one of {', '.join(PRESETS)} (default: tiny)")
-        q.add_argument('--out', default='sg-lora-run', help="output folder (default: sg-lora-run)")
+        if q is not z: q.add_argument('--out', default='sg-lora-run', help="output folder (default: sg-lora-run)")
         q.add_argument('--seed', type=int, default=0, help="seeds the world, the task roles, all training and all sampling (default: 0)")
         q.add_argument('--cache', default=None, help="cache root (default: $SG_LORA_CACHE, else $XDG_CACHE_HOME/sg_lora or ~/.cache/sg_lora)")
         q.add_argument('--quiet', action='store_true', help="stage lines only, no progress within a stage")
@@ -532,6 +581,7 @@ def main(argv:list|None=None):
         if a.cmd == 'info': return print("\n".join(f"{k}: {v if isinstance(v, str) else json.dumps(v)}" for k, v in describe(a.path).items()))
         prog = 'quiet' if a.quiet else True
         extra = dict(data=a.data, weights=a.weights, captions=a.captions, device=a.device)
+        if a.cmd == 'zoo': return zoo_main(a.preset, a.seed, a.cache, prog, **extra) and None
         if a.cmd == 'reproduce': reproduce(a.preset, a.out, a.seed, a.cache, progress=prog, **extra)
         else:
             from .ablations import ablations, ABLATIONS   # imported on use: ablations imports this module
@@ -581,7 +631,7 @@ def selection_study(
     recipes, taus, cache, p = recipes or {'paper': {}}, taus or study.topk_taus, cache_dir(cache), as_progress(progress)
     what = {k: cfg[k] for k in ('world', 'backbone', 'zoo', 'sources', 'fractions', 'K', 'cvae', 'val_samples', 'eval_split', 'pipeline_version')}
     f = cache/'studies'/f"{preset}-seed{seed}-{config_key(dict(what, seed=study.generator_seed_list[0], recipes=recipes, taus=taus, folds=folds))}.json"
-    if f.exists(): return json.loads(f.read_text())
+    if intact(f): return json.loads(f.read_text())
     zoo, ex, ev = _study_stages(cfg, cache, p)
     out, rc = {}, {r: CVAECfg(**{**asdict(study.cvae), **o}) for r, o in recipes.items()}
     for s in study.sources:
@@ -589,7 +639,7 @@ def selection_study(
         p.note(f"  {s}: {len(rc)} recipes x {len(taus)} taus x {folds} folds on {len(pool)} tasks")
         out[s] = kfold_scores(ev, ex.repos[s], pool.W, pool.d, pool.names, rc, taus, study.K, folds, [study.generator_seed_list[0]],
                               study.val_samples, zoo.subset(sp.experts).W, p)
-    write_json(f, out)
+    write_json(f, out, seal=True)
     return out
 
 def study_md(studies:list, ref:str="Top-K LoRA Weighted", base:str='paper')->str:
@@ -624,7 +674,7 @@ def training_control_study(
     study = configs(cfg)[3]
     perms, cache, p = perms or study.control_perms, cache_dir(cache), as_progress(progress)
     f = training_control_file(preset, seed, perms, cache)
-    if f.exists(): return json.loads(f.read_text())
+    if intact(f): return json.loads(f.read_text())
     zoo, ex, ev = _study_stages(cfg, cache, p)
     gens, _ = generators_stage(study, cache/'runs'/f"{preset}-{config_key(cfg)}", zoo, ex, ev, p)   # the run's own generators
     out = {}
@@ -636,7 +686,7 @@ def training_control_study(
         real = SGLoRAMethod(SGLoRA(None, repo, gens.cvaes[s][0], study.K, sel['tau']))   # the run's first generator, as `train` makes it
         res = training_control(ev, train, zoo.subset(sp.train).d, sets, perms, 1, study.seed, real, p)
         out[s] = {r: dict(res[r], tasks=len(sets[r][0])) for r in sets}
-    write_json(f, out)
+    write_json(f, out, seal=True)
     return out
 
 def training_control_md(studies:dict)->str:
@@ -648,3 +698,7 @@ def training_control_md(studies:dict)->str:
                 c = res['training deranged']
                 lines.append(f"| {seed} | {s} | {r} | {res['tasks']} | {c['real']:.2f} | {c['null_mean']:.2f} | {c['null_max']:.2f} | {c['p']:.3f} |")
     return "\n".join(lines)
+
+# %% ../nbs/05a_reproduce.ipynb #889c8c96
+#| eval: false
+if __name__ == '__main__': main()   # `python -m sg_lora.reproduce ...`, e.g. under `torchrun -m` (not run in this notebook)

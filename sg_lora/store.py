@@ -5,11 +5,13 @@
 # %% ../nbs/00d_store.ipynb #aa87e8ec
 from __future__ import annotations
 import hashlib, json, os, shutil, sys, tempfile, time
+from contextlib import contextmanager
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['atomic_write', 'write_json', 'atomic_dir', 'check_writable', 'cache_dir', 'config_key', 'median_ms', 'run_child',
-           'matmul_gflops', 'machine', 'machine_line', 'platform_info', 'content_hash']
+__all__ = ['file_sha256', 'atomic_write', 'write_json', 'atomic_dir', 'check_writable', 'check_replaceable', 'intact',
+           'file_lock', 'cache_dir', 'config_key', 'median_ms', 'run_child', 'matmul_gflops', 'machine', 'machine_line',
+           'platform_info', 'content_hash']
 
 # %% ../nbs/00d_store.ipynb #d22ff130
 def _umask()->int:
@@ -21,13 +23,27 @@ def _new_parents(path:Path)->list[Path]:
     while not p.exists(): out.append(p); p = p.parent
     return out
 
+def file_sha256(path:str|Path)->str:
+    "SHA-256 (hex) of a file's bytes, read in 4 MiB blocks."
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for b in iter(lambda: f.read(1 << 22), b''): h.update(b)
+    return h.hexdigest()
+
+def _seal_path(path:Path)->Path: return path.with_name(path.name + '.sha256')
+
+def _write_seal(path:Path, digest:str):
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.sha256.', suffix='.tmp')
+    with os.fdopen(fd, 'w') as f: f.write(f"{digest}  {path.name}\n")
+    os.chmod(tmp, 0o666 & ~_umask()); os.replace(tmp, _seal_path(path))
+
 def _drop_empty(dirs:list[Path]):
     for d in dirs:
         try: d.rmdir()
         except OSError: break   # not empty (another writer's file) or already gone
 
-def atomic_write(write, path:str|Path)->Path:
-    "Call `write(tmp)` on a temporary file beside `path` (a unique name, so concurrent writers never share one), then rename it onto `path`; the file gets the mode the umask gives any new file."
+def atomic_write(write, path:str|Path, seal:bool=False)->Path:
+    "Call `write(tmp)` on a temporary file beside `path` (a unique name, so concurrent writers never share one), then rename it onto `path`; the file gets the mode the umask gives any new file; `seal`: record its hash beside it (see `intact`)."
     path = Path(path)
     made = _new_parents(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -36,18 +52,20 @@ def atomic_write(write, path:str|Path)->Path:
     try:
         write(tmp)
         os.chmod(tmp, 0o666 & ~_umask())   # mkstemp makes 0600; a shared cache needs the usual mode
+        digest = file_sha256(tmp) if seal else None
         tmp.replace(path); ok = True
     finally:
         tmp.unlink(missing_ok=True)
         if not ok: _drop_empty(made)       # a failed write leaves no folders it made
+    if seal: _write_seal(path, digest)
     return path
 
-def write_json(path:str|Path, obj)->Path:
-    "Write `obj` as indented JSON, atomically."
-    return atomic_write(lambda p: p.write_text(json.dumps(obj, indent=1)), path)
+def write_json(path:str|Path, obj, seal:bool=False)->Path:
+    "Write `obj` as indented JSON, atomically (and `seal`ed: its hash beside it)."
+    return atomic_write(lambda p: p.write_text(json.dumps(obj, indent=1)), path, seal)
 
-def atomic_dir(write, path:str|Path)->Path:
-    "Call `write(tmp)` on a fresh, uniquely named temporary folder beside `path`, then move it onto `path`, replacing what was there."
+def atomic_dir(write, path:str|Path, seal:bool=False)->Path:
+    "Call `write(tmp)` on a fresh, uniquely named temporary folder beside `path`, then move it onto `path`, replacing what was there; `seal`: each file's hash beside it."
     path = Path(path)
     made = _new_parents(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -55,6 +73,8 @@ def atomic_dir(write, path:str|Path)->Path:
     try:
         os.chmod(tmp, 0o777 & ~_umask())
         write(tmp)
+        if seal:
+            for f in [f for f in tmp.rglob('*') if f.is_file()]: _write_seal(f, file_sha256(f))
         for attempt in range(3):          # another writer may put its folder there between the two steps
             if path.exists(): shutil.rmtree(path, ignore_errors=True)
             try: tmp.rename(path); ok = True; break
@@ -77,6 +97,42 @@ def check_writable(path:str|Path, what:str='folder')->Path:
         raise ValueError(f"{what} {p} is not a writable folder ({e.strerror or type(e).__name__}): choose another, or fix its permissions") from None
     finally: _drop_empty(made)
     return p
+
+def check_replaceable(path:str|Path, marker:str, what:str)->Path:
+    "Raise a `ValueError` unless `path` is new, an empty folder, or a folder holding `marker` (a `what` written before, which a new one may replace)."
+    path = Path(path)
+    if path.exists() and (not path.is_dir() or (any(path.iterdir()) and not (path/marker).exists())):
+        raise ValueError(f"{path} exists and is not {what}: choose a new or empty folder")
+    return path
+
+# %% ../nbs/00d_store.ipynb #12d376bd
+def intact(path:str|Path)->bool:
+    "Whether the cached file `path` exists and its bytes match its seal; a damaged one is reported, deleted and False returned (rebuild it); an unsealed one is sealed now."
+    path = Path(path)
+    if not path.is_file(): return False
+    s, digest = _seal_path(path), file_sha256(path)
+    try: want = s.read_text().split()[0]
+    except (OSError, IndexError): _write_seal(path, digest); return True
+    if want == digest: return True
+    import warnings
+    warnings.warn(f"{path} is damaged (its SHA-256 {digest[:16]}... is not the {want[:16]}... it was written with): deleting it to rebuild it")
+    path.unlink(missing_ok=True); s.unlink(missing_ok=True)
+    return False
+
+# %% ../nbs/00d_store.ipynb #5549ceae
+@contextmanager
+def file_lock(path:str|Path, note=None):
+    "Hold an exclusive lock on the file `path` (made if missing) while the block runs; another holder makes this wait, calling `note(msg)` once if given."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    try: import fcntl
+    except ImportError: yield; return          # no flock (Windows): runs unlocked, as before
+    with open(path, 'a') as f:
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if note: note(f"waiting for another process to finish with {path.parent}")
+            fcntl.flock(f, fcntl.LOCK_EX)
+        try: yield path
+        finally: fcntl.flock(f, fcntl.LOCK_UN)
 
 # %% ../nbs/00d_store.ipynb #ac9f191b
 def cache_dir(cache:str|Path|None=None)->Path:
@@ -130,6 +186,8 @@ def machine_line(m:dict|None=None)->str:
     return f"machine: {m['cores']} cores, {m['threads']} torch threads, {m['gflops']:.0f} GFLOP/s float32 matmul"
 
 # %% ../nbs/00d_store.ipynb #78fa92e8
+_NUMERIC_ENV = ('ATEN_CPU_CAPABILITY', 'MKL_CBWR', 'MKL_ENABLE_INSTRUCTIONS', 'ONEDNN_MAX_CPU_ISA', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS',
+                'CUBLAS_WORKSPACE_CONFIG')   # settings that change which kernels run, and so the bits
 _ISA = ('sse4_2', 'avx', 'avx2', 'fma', 'f16c', 'avx512f', 'avx512_bf16', 'avx512_vnni', 'amx_bf16', 'amx_tile', 'asimd', 'sve')
 
 def platform_info()->dict:
@@ -144,7 +202,8 @@ def platform_info()->dict:
     except OSError: pass
     return dict(cpu=cpu, isa=[f for f in _ISA if f in flags], cores=os.cpu_count(), threads=torch.get_num_threads(),
                 python=platform.python_version(), torch=torch.__version__, numpy=numpy.__version__, pillow=PIL.__version__,
-                system=platform.system(), cuda=torch.version.cuda if torch.cuda.is_available() else None)
+                system=platform.system(), cuda=torch.version.cuda if torch.cuda.is_available() else None,
+                env={k: os.environ[k] for k in _NUMERIC_ENV if k in os.environ})
 
 def content_hash(*parts)->str:
     "A 16-hex-digit SHA-256 of tensors (dtype, shape and bytes), strings, bytes and files (their bytes), in order."

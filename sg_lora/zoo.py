@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_zoo.ipynb #00000001
 from __future__ import annotations
-import json, math, re, time
+import json, math, re, struct, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from safetensors import safe_open
 from safetensors.torch import save_file
 from .progress import Progress, as_progress
 from .lora import LoraCfg, LoraSpec, QKVLora, inject_lora, lora_layers, lora_params, get_lora_vector, set_lora_vector, lora_spec, check_compatible
-from .store import atomic_write, cache_dir, config_key, run_child, machine, machine_line
+from .store import atomic_write, cache_dir, intact, config_key, run_child, machine, machine_line
 from .data import Task, Split
 from .backbone import Backbone
 from .metrics import task_recall, retrieval_recall
@@ -23,7 +23,8 @@ from .experts import ExpertRepo, expert_repo
 
 # %% auto #0
 __all__ = ['ZooCfg', 'multi_caption_loss', 'multi_lora_encode', 'train_loras', 'train_lora', 'initial_lora', 'LoraZoo',
-           'zoo_missing', 'build_zoo', 'load_zoo', 'repo_from_zoo', 'zoo_dir', 'benchmark_zoo']
+           'zoo_missing', 'build_zoo', 'load_zoo', 'repo_from_zoo', 'assemble_zoo', 'open_zoo', 'stream_memory',
+           'zoo_dir', 'benchmark_zoo']
 
 # %% ../nbs/01_zoo.ipynb #00000006
 @dataclass
@@ -215,7 +216,7 @@ def _file_name(t:Task)->str: return re.sub(r'[^A-Za-z0-9_.-]+', '_', t.name) + '
 def _save_task(path:Path, t:Task, out:dict, d:Tensor, spec:LoraSpec, cfg:ZooCfg, seconds:float):
     meta = dict(name=t.name, source=t.source, group=t.group, description=t.description, spec=json.dumps(asdict(spec)),
                 cfg=json.dumps(asdict(cfg)), history=json.dumps(dict(loss=out['loss'], val_r1=out['val_r1'], lr=out.get('lr', []))), seconds=f"{seconds:.2f}")
-    atomic_write(lambda p: save_file({'W': out['W'].contiguous(), 'd': d.contiguous()}, str(p), metadata=meta), path)
+    atomic_write(lambda p: save_file({'W': out['W'].contiguous(), 'd': d.contiguous()}, str(p), metadata=meta), path, seal=True)
 
 def _load_task(path:Path)->dict:
     try:
@@ -225,8 +226,8 @@ def _load_task(path:Path)->dict:
         raise ValueError(f"{path} is not a readable zoo file ({type(e).__name__}: {e}); delete it to retrain that task") from None
 
 def zoo_missing(path:str|Path, tasks:list[Task])->list[Task]:
-    "The tasks that have no LoRA file in the zoo folder `path` yet."
-    return [t for t in tasks if not (Path(path)/t.source/_file_name(t)).exists()]
+    "The tasks that have no intact LoRA file in the zoo folder `path` yet (a damaged one is reported and deleted: see `intact`)."
+    return [t for t in tasks if not intact(Path(path)/t.source/_file_name(t))]
 
 def build_zoo(
     bb:Backbone,            # the frozen backbone (a LoRA is injected if it has none)
@@ -234,14 +235,16 @@ def build_zoo(
     cfg:ZooCfg,             # the recipe, the same for every task
     path:str|Path,          # the zoo folder: one file per task
     progress:bool|str|Progress=True,  # show tasks and epochs (see `as_progress`)
-)->LoraZoo:
-    "Train (or load) one LoRA per task and return the zoo."
+    shard:tuple=(0, 1),     # (rank, ranks): train only the tasks of every ranks-th group of `cfg.tasks_per_step`, from the rank-th
+)->LoraZoo|None:
+    "Train (or load) one LoRA per task and return the zoo; a shard of several (`shard[1] > 1`) trains its share and returns None."
     path = Path(path)
     if getattr(bb.model, 'lora_spec', None) is None: inject_lora(bb.model, cfg.lora, backbone=bb.name, seed=cfg.seed)
     spec = lora_spec(bb.model)
     check_compatible(LoraSpec(bb.name, cfg.lora.r, cfg.lora.alpha, cfg.lora.targets, cfg.lora.tower, spec.n_blocks, spec.width), spec, 'ZooCfg')
     init = initial_lora(bb, cfg)
-    p, todo = as_progress(progress), zoo_missing(path, tasks)
+    mine = [t for i, t in enumerate(tasks) if (i // cfg.tasks_per_step) % shard[1] == shard[0]]   # every rank derives the same shares, whatever is on disk
+    p, todo = as_progress(progress), zoo_missing(path, mine)
     groups = [todo[i:i + cfg.tasks_per_step] for i in range(0, len(todo), cfg.tasks_per_step)]
     for grp in (loop := p(groups, 'zoo', nested=True)):
         by_size = {}
@@ -254,6 +257,7 @@ def build_zoo(
             for t, out, dt in zip(ts, outs, d): _save_task(path/t.source/_file_name(t), t, out, dt, spec, cfg, sec)
         loop.comment = f"{grp[-1].name}: loss {outs[-1]['loss'][-1]:.3f}"
     set_lora_vector(bb.model, init)
+    if shard[1] > 1: return None
     return load_zoo(path, [t.name for t in tasks], [t.source for t in tasks], spec)
 
 def load_zoo(path:str|Path, names:list[str]|None=None, sources:list[str]|None=None, spec:LoraSpec|None=None)->LoraZoo:
@@ -269,9 +273,80 @@ def load_zoo(path:str|Path, names:list[str]|None=None, sources:list[str]|None=No
                    [json.loads(e['meta']['history']) for e in ents])
 
 def repo_from_zoo(zoo:LoraZoo, names:list[str])->ExpertRepo:
-    "The expert repository (Eq. 5) of the zoo tasks `names`, of any mix of sources."
-    z = zoo.subset(names)
-    return expert_repo(z.W, z.d, z.names, z.sources)
+    "The expert repository (Eq. 5) of the zoo tasks `names`, of any mix of sources; task by task, so a memory-mapped zoo (`open_zoo`) is read one task at a time."
+    ix = zoo.index(names)
+    if not ix: return expert_repo(zoo.W[:0], zoo.d[:0], [], [])
+    W = zoo.W
+    mu = torch.stack([W[i].mean(0) for i in ix])                     # (e, D), bit for bit W[ix].mean(1)
+    var = torch.stack([W[i].var(0, unbiased=False) for i in ix])     # (e, D)
+    return ExpertRepo(mu, var, zoo.d[ix], [zoo.names[i] for i in ix], [zoo.sources[i] for i in ix])
+
+# %% ../nbs/01_zoo.ipynb #1a60730c
+def _header(f)->tuple[dict, int]:
+    "A safetensors file's header and where its data starts."
+    n = struct.unpack('<Q', f.read(8))[0]
+    return json.loads(f.read(n)), 8 + n
+
+def assemble_zoo(path:str|Path, names:list[str], sources:list[str], out:str|Path|None=None)->Path:
+    "Write the zoo folder's tasks `names` of `sources` as one safetensors file, W (n, M, D) and d (n, E), reading one task at a time; default `<path>/zoo-<key>.safetensors`."
+    path = Path(path)
+    files = [path/s/_file_name(Task(n, s, '', {})) for n, s in zip(names, sources)]
+    first = _load_task(files[0]); M, D = first['W'].shape; E = first['d'].shape[0]
+    n, wb = len(files), len(files) * M * D * 4
+    meta = dict(format='sg-lora/zoo', names=json.dumps(list(names)), sources=json.dumps(list(sources)), spec=first['meta']['spec'])
+    head = json.dumps(dict(W=dict(dtype='F32', shape=[n, M, D], data_offsets=[0, wb]),
+                           d=dict(dtype='F32', shape=[n, E], data_offsets=[wb, wb + n * E * 4]), __metadata__=meta)).encode()
+    head += b' ' * (-len(head) % 8)
+    out = Path(out or path/f"zoo-{config_key([list(names), list(sources)])}.safetensors")
+    def write(tmp:Path):
+        ds, groups, hist = [], [], []
+        with open(tmp, 'wb') as f:
+            f.write(struct.pack('<Q', len(head))); f.write(head)
+            for fi in files:
+                e = _load_task(fi)
+                if tuple(e['W'].shape) != (M, D): raise ValueError(f"{fi} holds W {tuple(e['W'].shape)}, not ({M}, {D}) like the others")
+                f.write(e['W'].float().contiguous().numpy().tobytes()); ds.append(e['d'].float())
+            f.write(torch.stack(ds).contiguous().numpy().tobytes())
+    return atomic_write(write, out, seal=True)
+
+def open_zoo(file:str|Path)->LoraZoo:
+    "The zoo of an `assemble_zoo` file with W memory-mapped (read from disk as it is used, never copied whole); its histories are left empty."
+    import numpy as np
+    with open(file, 'rb') as f: h, start = _header(f)
+    m, (n, M, D) = h['__metadata__'], h['W']['shape']
+    W = torch.from_numpy(np.memmap(file, dtype=np.float32, mode='c', offset=start, shape=(n, M, D)))   # copy-on-write: never changes the file
+    with safe_open(str(file), 'pt') as f: d = f.get_tensor('d')
+    names, sources, spec = json.loads(m['names']), json.loads(m['sources']), LoraSpec(**json.loads(m['spec']))
+    return LoraZoo(W, d, names, sources, ['?'] * n, spec, [{}] * n)
+
+# %% ../nbs/01_zoo.ipynb #fce7c7d4
+_STREAM_CHILD = """
+import json, resource, sys, torch
+from pathlib import Path
+from sg_lora.zoo import open_zoo, load_zoo, repo_from_zoo
+f, how = Path(sys.argv[1]), sys.argv[2]
+zoo = open_zoo(f) if how == 'mapped' else load_zoo(f.parent)
+repo = repo_from_zoo(zoo, zoo.names)
+st = dict(l.split(':', 1) for l in Path('/proc/self/status').read_text().splitlines())
+kb = lambda k: int(st[k].split()[0]) / 2**20
+print(json.dumps(dict(experts=len(repo), anon_gib=round(kb('RssAnon'), 3), file_gib=round(kb('RssFile'), 3),
+                      peak_gib=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 3))))
+"""
+
+def stream_memory(n:int=40, M:int=100, D:int=110_592, E:int=512, root:str|Path|None=None)->dict:
+    "Write a synthetic zoo of `n` tasks (M, D), assemble it, and measure in child processes the memory of building its expert repository mapped and loaded whole."
+    import subprocess, sys, tempfile
+    root = Path(root or tempfile.mkdtemp()); spec = LoraSpec('synthetic', 2, 4., 'qkv', 'visual', 12, D // (12 * 3 * 2 * 2))   # rank 2 on q, k, v of 12 blocks
+    cfg, g = ZooCfg(), torch.Generator().manual_seed(0)
+    for i in range(n):
+        t = Task(f"task{i}", 'synthetic', 'g', {})
+        _save_task(root/'synthetic'/_file_name(t), t, dict(W=torch.randn(M, D, generator=g) * .01, loss=[], val_r1=[]), torch.randn(E, generator=g), spec, cfg, 0.)
+    t0 = time.perf_counter(); zf = assemble_zoo(root, [f"task{i}" for i in range(n)], ['synthetic'] * n); sec = time.perf_counter() - t0
+    out = dict(tasks=n, M=M, D=D, file_gb=round(zf.stat().st_size / 1e9, 2), assemble_s=round(sec, 1))
+    for how in ('mapped', 'whole'):
+        r = subprocess.run([sys.executable, '-c', _STREAM_CHILD, str(zf), how], capture_output=True, text=True, check=True)
+        out[how] = json.loads(r.stdout.strip().splitlines()[-1])
+    return out
 
 # %% ../nbs/01_zoo.ipynb #00000019
 def zoo_dir(bb_name:str='tiny-world', cfg:ZooCfg|None=None, world:str='', cache:str|Path|None=None)->Path:
