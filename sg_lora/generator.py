@@ -14,7 +14,7 @@ from safetensors.torch import save_file
 from torch import Tensor
 from .progress import Progress
 from . import __version__
-from .store import median_ms, atomic_dir, config_key, check_replaceable
+from .store import median_ms, atomic_dir, config_key, check_replaceable, file_sha256
 from .lora import LoraSpec
 from .backbone import backbone_from_recipe, tower_identity
 from .experts import ExpertRepo
@@ -22,7 +22,7 @@ from .semantics import task_semantics, loo_semantics
 from .cvae import CVAECfg, CVAE, train_cvae, cvae_val_loss
 
 # %% auto #0
-__all__ = ['BUNDLE_FORMAT', 'BUNDLE_FORMAT_VERSION', 'fit_sglora', 'SGLoRA', 'file_sha256', 'generation_ms', 'generation_latency']
+__all__ = ['BUNDLE_FORMAT', 'BUNDLE_FORMAT_VERSION', 'fit_sglora', 'SGLoRA', 'generation_ms', 'generation_latency']
 
 # %% ../nbs/04a_generator.ipynb #95bd807f
 def fit_sglora(repo:ExpertRepo, W:Tensor, d:Tensor, cfg:CVAECfg, K:int=4, tau:float=0.05, progress:bool|str|Progress=False,
@@ -80,12 +80,6 @@ class SGLoRA:
 # %% ../nbs/04a_generator.ipynb #15ab2974
 BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION = 'sg-lora/bundle', '1'
 
-def file_sha256(path:str|Path)->str:
-    "The SHA-256 of a file's bytes (hex)."
-    h = hashlib.sha256()
-    with open(path, 'rb') as f:
-        for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
-    return h.hexdigest()
 
 @patch
 def save(self:SGLoRA, path:str|Path, **about)->Path:
