@@ -14,7 +14,7 @@ from torch import nn, Tensor
 import torch.nn.functional as F
 from torch.utils.flop_counter import FlopCounterMode, sdpa_flop_count, sdpa_backward_flop_count
 from open_clip.tokenizer import SimpleTokenizer
-from .store import machine, machine_line, median_ms, matmul_gflops, write_json, atomic_write
+from .store import machine, machine_line, median_ms, write_json, atomic_write
 from .lora import LoraCfg, inject_lora, get_lora_vector, set_lora_vector, lora_layers, lora_spec
 from .data import Task, Split, WorldCfg
 from .backbone import Backbone, TinyCfg, build_clip

@@ -523,8 +523,7 @@ def zoo_main(
         tasks = [t for s in study.sources for t in world[s]]
         path = zoo_dir(bb.name, zcfg, world=_zoo_world_key(wcfg, tcfg, bb), cache=cache)
         with st('zoo'):
-            if ranks == 1:
-                with stage_lock(cache, f"zoo-{path.name}", p): build_zoo(bb, tasks, zcfg, path, progress=p)
+            if ranks == 1: zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)                   # as `reproduce` does
             else: build_zoo(bb, tasks, zcfg, path, progress=p, shard=(rank, ranks))   # each rank its own tasks: no lock
             if ranks > 1: dist.barrier()
         if rank: return None

@@ -23,11 +23,14 @@ def _new_parents(path:Path)->list[Path]:
     while not p.exists(): out.append(p); p = p.parent
     return out
 
+def _blocks(path:str|Path):
+    "A file's bytes, in 4 MiB blocks."
+    with open(path, 'rb') as f: yield from iter(lambda: f.read(1 << 22), b'')
+
 def file_sha256(path:str|Path)->str:
-    "SHA-256 (hex) of a file's bytes, read in 4 MiB blocks."
+    "SHA-256 (hex) of a file's bytes."
     h = hashlib.sha256()
-    with open(path, 'rb') as f:
-        for b in iter(lambda: f.read(1 << 22), b''): h.update(b)
+    for b in _blocks(path): h.update(b)
     return h.hexdigest()
 
 def _seal_path(path:Path)->Path: return path.with_name(path.name + '.sha256')
@@ -214,8 +217,7 @@ def content_hash(*parts)->str:
             t = x.detach().cpu().contiguous()
             h.update(f"{t.dtype}{tuple(t.shape)}".encode()); h.update(t.reshape(-1).view(torch.uint8).numpy().tobytes())
         elif isinstance(x, Path):
-            with open(x, 'rb') as f:
-                for b in iter(lambda: f.read(1 << 22), b''): h.update(b)
+            for b in _blocks(x): h.update(b)
         elif isinstance(x, bytes): h.update(x)
         else: h.update(str(x).encode())
         h.update(b'|')

@@ -299,7 +299,7 @@ def assemble_zoo(path:str|Path, names:list[str], sources:list[str], out:str|Path
     head += b' ' * (-len(head) % 8)
     out = Path(out or path/f"zoo-{config_key([list(names), list(sources)])}.safetensors")
     def write(tmp:Path):
-        ds, groups, hist = [], [], []
+        ds = []
         with open(tmp, 'wb') as f:
             f.write(struct.pack('<Q', len(head))); f.write(head)
             for fi in files:
