@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_cvae.ipynb #00000001
 from __future__ import annotations
-import json
+import copy, json
 from dataclasses import dataclass, asdict
 from pathlib import Path
 from typing import Callable
@@ -17,8 +17,8 @@ from .progress import Progress, as_progress
 from .store import atomic_write
 
 # %% auto #0
-__all__ = ['CVAECfg', 'check_training', 'Normaliser', 'CVAE', 'train_cvae', 'cvae_val_loss', 'save_cvae', 'load_cvae',
-           'mean_distances', 'condition_sensitivity', 'condition_distance', 'plot_diagnostics']
+__all__ = ['CVAECfg', 'check_training', 'Normaliser', 'CVAE', 'Snapshots', 'train_cvae', 'cvae_val_loss', 'save_cvae',
+           'load_cvae', 'mean_distances', 'condition_sensitivity', 'condition_distance', 'plot_diagnostics']
 
 # %% ../nbs/04_cvae.ipynb #00000006
 @dataclass
@@ -40,13 +40,15 @@ class CVAECfg:
 def check_training(X:Tensor, mu:Tensor|None=None, var:Tensor|None=None):
     "Refuse training data a CVAE cannot learn from, naming the problem and the fix: non-finite values, negative variances, fewer than 2 rows, identical rows."
     for n, t in (('X', X), ('mu', mu), ('var', var)):
-        if t is None: continue
-        if not isinstance(t, Tensor) or not t.is_floating_point(): raise TypeError(f"{n} must be a floating-point torch.Tensor, got {type(t).__name__} {getattr(t, 'dtype', '')}")
-        if not torch.isfinite(t).all():
-            raise ValueError(f"{n} holds {int((~torch.isfinite(t)).sum())} NaN or inf values: the LoRAs (or the repository made from them) are damaged; rebuild them")
+        if t is not None: _check_values(n, t)
     if var is not None and (var < 0).any(): raise ValueError("var holds negative variances: it must be the experts' element-wise variance (`expert_repo`)")
     if len(X) < 2: raise ValueError(f"a CVAE needs at least 2 training LoRAs, got {len(X)}: add training tasks or snapshots")
     if (X == X[:1]).all(): raise ValueError(f"all {len(X)} training LoRAs are identical, so there is nothing to learn: check that the zoo's training moved them")
+
+def _check_values(n:str, t:Tensor):
+    if not isinstance(t, Tensor) or not t.is_floating_point(): raise TypeError(f"{n} must be a floating-point torch.Tensor, got {type(t).__name__} {getattr(t, 'dtype', '')}")
+    if not torch.isfinite(t).all():
+        raise ValueError(f"{n} holds {int((~torch.isfinite(t)).sum())} NaN or inf values: the LoRAs (or the repository made from them) are damaged; rebuild them")
 
 class Normaliser(nn.Module):
     "Per-coordinate standardisation of LoRA vectors and of the condition (`mu*`, `var*`)."
@@ -55,11 +57,24 @@ class Normaliser(nn.Module):
         self.register_buffer('mean', torch.zeros(D)); self.register_buffer('std', torch.ones(D))
 
     @torch.no_grad()
-    def fit(self, X:Tensor)->Normaliser:
-        check_training(X)
-        self.mean.copy_(X.mean(0)); s = X.std(0)
-        self.std.copy_(s.clamp_min(1e-8 * s.max().clamp_min(1e-12)))
-        return self
+    def fit(self, X:Tensor, check:bool=True)->Normaliser:
+        "Mean and standard deviation of the rows of X (`check=False`: X was already checked with `check_training`)."
+        if check: check_training(X)
+        self.mean.copy_(X.mean(0)); return self._set_std(X.std(0))
+
+    @torch.no_grad()
+    def fit_chunks(self, chunks)->Normaliser:
+        "The same statistics from row blocks (n_i, D), one pass, accumulated in float64 (Chan et al.'s pairwise update): never more than a block in memory."
+        n, mean, m2 = 0, 0., 0.
+        for X in chunks:
+            X = X.double(); k = len(X); cm = X.mean(0); dl = cm - mean
+            m2 = m2 + (X - cm).square().sum(0) + dl.square() * (n * k / (n + k))
+            mean, n = mean + dl * (k / (n + k)), n + k
+        if n < 2: raise ValueError(f"a CVAE needs at least 2 training LoRAs, got {n}: add training tasks or snapshots")
+        self.mean.copy_(mean.float()); return self._set_std((m2 / (n - 1)).sqrt().float())
+
+    def _set_std(self, s:Tensor)->Normaliser:
+        self.std.copy_(s.clamp_min(1e-8 * s.max().clamp_min(1e-12))); return self
 
     def x(self, X:Tensor)->Tensor: return (X - self.mean) / self.std
     def x_inv(self, Z:Tensor)->Tensor: return Z * self.std + self.mean
@@ -108,12 +123,12 @@ class CVAE(nn.Module):
         if self.cfg.residual: out = out + c[..., :out.shape[-1]]        # x(mu*) (its coordinates) + f(z, c)
         return out @ self.P.T if self.cfg.basis else out
 
-    def loss(self, X:Tensor, c:Tensor, g:torch.Generator|None=None)->tuple[Tensor, Tensor]:
-        "Eq. 9 on standardised X (n, D) and c (n, 2d): (reconstruction, KL), each averaged over the batch."
+    def loss(self, X:Tensor, c:Tensor, g:torch.Generator|None=None, eps:Tensor|None=None)->tuple[Tensor, Tensor]:
+        "Eq. 9 on standardised X (n, D) and c (n, 2d): (reconstruction, KL), each averaged over the batch; the noise `eps` (n, latent), or drawn from `g`."
         mq, lq = self.encoder(torch.cat([self.coords(X), c], -1)).chunk(2, -1)
         mp, lp = self.prior(c).chunk(2, -1)
         lq, lp = lq.clamp(-10, 10), lp.clamp(-10, 10)   # log-variances in a safe range
-        z = mq + (0.5 * lq).exp() * torch.randn(mq.shape, generator=g).to(mq)
+        z = mq + (0.5 * lq).exp() * (torch.randn(mq.shape, generator=g) if eps is None else eps).to(mq)
         rec = (self.decode(z, c) - X).square().sum(-1).mean()
         kl = 0.5 * (lp - lq + (lq.exp() + (mq - mp) ** 2) / lp.exp() - 1).sum(-1).mean()
         return rec, kl
@@ -126,6 +141,21 @@ class CVAE(nn.Module):
             raise ValueError(f"basis={self.cfg.basis} exceeds the {min(A.shape)} directions that {len(A)} rows of length "
                              f"{A.shape[1]} can span; use basis <= {min(A.shape)}")
         self.P.copy_(torch.linalg.svd(A, full_matrices=False).Vh[:self.cfg.basis].T)   # (D, basis)
+        return self
+
+    @torch.no_grad()
+    def fit_basis_chunks(self, blocks:Callable, rows:int, iters:int=8, oversample:int=8, seed:int=0)->CVAE:
+        "`fit_basis` without the (2N, D) matrix: `blocks()` yields its row blocks (standardised X rows, and `mu*` rows, each once with weight sqrt(M)); subspace iteration on A^T A with `basis + oversample` vectors, then Rayleigh-Ritz, one pass over the blocks per iteration."
+        k, D = self.cfg.basis, self.D
+        if k > min(rows, D): raise ValueError(f"basis={k} exceeds the {min(rows, D)} directions that {rows} rows of length {D} can span; use basis <= {min(rows, D)}")
+        def ata(Q):                                                        # A^T A Q, a block at a time
+            Y = torch.zeros_like(Q)
+            for R in blocks(): R = R.double(); Y += R.T @ (R @ Q)
+            return Y
+        Q = torch.linalg.qr(torch.randn(D, min(D, k + oversample), generator=torch.Generator().manual_seed(seed), dtype=torch.float64)).Q
+        for _ in range(iters): Q = torch.linalg.qr(ata(Q)).Q
+        _, U = torch.linalg.eigh(Q.T @ ata(Q))                            # ascending eigenvalues
+        self.P.copy_((Q @ U[:, -k:].flip(1)).float())                      # (D, basis), largest first
         return self
 
     def sample_z(self, c:Tensor, n:int, seed:int)->Tensor:
@@ -145,6 +175,62 @@ class CVAE(nn.Module):
         z = self.sample_z(c, n, seed)                                         # (t, n, k)
         return self.norm.x_inv(self.decode(z, c[:, None].expand(-1, n, -1)))  # (t, n, D)
 
+# %% ../nbs/04_cvae.ipynb #7e68ce2e
+class Snapshots:
+    "A CVAE's training rows without building them: snapshots W (tasks, M, D) (memory-mapped is fine: `open_zoo`), the tasks to use (indices into W; all by default) and each one's condition mu*, var* (tasks, D). Row r is snapshot r % M of the r // M-th task, the order of `W[tasks].reshape(-1, D)`; `a + b` puts b's rows after a's. Rows are read a batch at a time, so nothing of size (rows, D) is ever made."
+    def __init__(self, W:Tensor, mu:Tensor, var:Tensor, tasks:list[int]|None=None):
+        tasks = list(range(len(W))) if tasks is None else [int(t) for t in tasks]
+        if not (all(isinstance(x, Tensor) for x in (W, mu, var)) and W.ndim == 3 and mu.ndim == 2 and mu.shape == var.shape == (len(tasks), W.shape[2])):
+            raise ValueError(f"need W (tasks, M, D) and mu, var (n, D) for the n tasks used; got W {tuple(getattr(W, 'shape', ()))}, "
+                             f"mu {tuple(getattr(mu, 'shape', ()))}, var {tuple(getattr(var, 'shape', ()))} for {len(tasks)} tasks")
+        if any(not 0 <= t < len(W) for t in tasks): raise ValueError(f"task indices must lie in [0, {len(W)}); got {tasks}")
+        self.parts, self.mu, self.var = [(W, tasks)], mu, var
+
+    def __add__(self, o:Snapshots)->Snapshots:
+        if o.D != self.D: raise ValueError(f"cannot join snapshots of length {self.D} and {o.D}")
+        s = Snapshots.__new__(Snapshots)
+        s.parts, s.mu, s.var = self.parts + o.parts, torch.cat([self.mu, o.mu]), torch.cat([self.var, o.var])
+        return s
+
+    @property
+    def D(self)->int: return self.mu.shape[1]
+    def __len__(self)->int: return sum(len(t) * W.shape[1] for W, t in self.parts)
+
+    def task_of(self)->Tensor:
+        "Each row's task (rows,), numbered across the parts in order: the row of its condition in `mu` and `var`."
+        out, k = [], 0
+        for W, t in self.parts: out.append(torch.arange(k, k + len(t)).repeat_interleave(W.shape[1])); k += len(t)
+        return torch.cat(out)
+
+    def rows(self, idx:Tensor)->Tensor:
+        "The LoRAs of rows `idx` (n, D), in that order, read from W."
+        out, start = torch.empty(len(idx), self.D), 0
+        for W, t in self.parts:
+            M, n_ = W.shape[1], len(t) * W.shape[1]
+            sel = ((idx >= start) & (idx < start + n_)).nonzero().flatten()
+            if len(sel):
+                r = idx[sel] - start
+                out[sel] = W[torch.tensor(t)[r // M], r % M].float()
+            start += n_
+        return out
+
+    def tasks(self):
+        "(task, its snapshots (M, D)) for every task in row order."
+        k = 0
+        for W, t in self.parts:
+            for j in t: yield k, W[j].float(); k += 1
+
+    def check(self):
+        "`check_training`, a task at a time."
+        for n, t in (('mu', self.mu), ('var', self.var)): _check_values(n, t)
+        if (self.var < 0).any(): raise ValueError("var holds negative variances: it must be the experts' element-wise variance (`expert_repo`)")
+        if len(self) < 2: raise ValueError(f"a CVAE needs at least 2 training LoRAs, got {len(self)}: add training tasks or snapshots")
+        first, same = None, True
+        for k, X in self.tasks():
+            _check_values(f"W (task {k})", X)
+            first = X[:1] if first is None else first; same = same and bool((X == first).all())
+        if same: raise ValueError(f"all {len(self)} training LoRAs are identical, so there is nothing to learn: check that the zoo's training moved them")
+
 # %% ../nbs/04_cvae.ipynb #0000000a
 def _validate(m:CVAE, val:Callable)->float:
     "`val(m)` with the model in eval mode and autograd off; NaN scores count as -inf."
@@ -154,38 +240,55 @@ def _validate(m:CVAE, val:Callable)->float:
     return s if s == s else float('-inf')
 
 def train_cvae(
-    X:Tensor,            # (N, D) training LoRAs (snapshots)
-    mu:Tensor,           # (N, D) mu* of each snapshot's task
-    var:Tensor,          # (N, D) var* of each snapshot's task
+    X:Tensor|Snapshots,  # (N, D) training LoRAs (snapshots); or `Snapshots`, read a batch at a time (then mu = var = None)
+    mu:Tensor|None,      # (N, D) mu* of each snapshot's task
+    var:Tensor|None,     # (N, D) var* of each snapshot's task
     cfg:CVAECfg=CVAECfg(),
     progress:bool|str|Progress=True, # show the epochs (see `as_progress`)
     val:Callable[[CVAE], float]|None=None, # validation score, higher is better, e.g. `lambda m: -cvae_val_loss(m, Xv, muv, varv)`
     device:str='cpu',    # where the steps run (the model comes back on the CPU); the noise is drawn on the CPU either way
 )->tuple[CVAE, list[dict]]:
     "Fit a CVAE on (X, c) pairs; returns the model (its best-scoring state when `val` is given) and the per-epoch history."
-    if not (X.shape == mu.shape == var.shape and X.ndim == 2):
-        raise ValueError(f"X, mu and var must all be (N, D); got {tuple(X.shape)}, {tuple(mu.shape)}, {tuple(var.shape)}")
-    check_training(X, mu, var)
+    S = X if isinstance(X, Snapshots) else None
+    if S is not None:
+        if mu is not None or var is not None: raise ValueError("Snapshots carry their tasks' conditions: pass mu=None, var=None")
+        S.check()
+    else:
+        if not all(isinstance(t, Tensor) for t in (X, mu, var)) or not (X.shape == mu.shape == var.shape and X.ndim == 2):
+            raise ValueError(f"X, mu and var must all be (N, D) tensors (or X `Snapshots`); got {[tuple(getattr(t, 'shape', ())) for t in (X, mu, var)]}")
+        check_training(X, mu, var)
     if cfg.eval_every < 1 or cfg.patience < 0:
         raise ValueError(f"need eval_every >= 1 and patience >= 0; got {cfg.eval_every}, {cfg.patience}")
     torch.manual_seed(cfg.seed)
-    m = CVAE(X.shape[1], cfg)
-    m.norm.fit(X)
-    Xn = m.norm.x(X)
-    if cfg.basis: m.fit_basis(Xn, m.norm.x(mu))
-    c = m.cond(mu, var)
-    m, Xn, c = m.to(device), Xn.to(device), c.to(device)
+    N, D = len(X), (S.D if S is not None else X.shape[1])
+    m = CVAE(D, cfg)
+    if S is None:
+        m.norm.fit(X, check=False)
+        Xn = m.norm.x(X)
+        if cfg.basis: m.fit_basis(Xn, m.norm.x(mu))
+        c = m.cond(mu, var)
+        Xn, c = Xn.to(device), c.to(device)
+        batch = lambda idx: (Xn[idx], c[idx])
+    else:   # a batch at a time: the statistics, basis and conditions are per task, the rows are read when drawn
+        m.norm.fit_chunks(X for _, X in S.tasks())
+        if cfg.basis:
+            def blocks():
+                for k, X in S.tasks(): yield torch.cat([m.norm.x(X), m.norm.x(S.mu[k:k + 1]) * len(X) ** 0.5])
+            m.fit_basis_chunks(blocks, 2 * N, seed=cfg.seed)
+        norm, c, task = copy.deepcopy(m.norm), m.cond(S.mu, S.var).to(device), S.task_of()   # c: (tasks, 2d)
+        batch = lambda idx: (norm.x(S.rows(idx)).to(device), c[task[idx].to(device)])
+    m = m.to(device)
     opt = torch.optim.Adam(m.parameters(), lr=cfg.lr, fused=True)   # one kernel per step: half the training time on CPU
     g, hist, best, since = torch.Generator().manual_seed(cfg.seed), [], None, 0
     for ep in (epochs := as_progress(progress)(range(cfg.epochs), 'generator epochs')):
-        perm, r_, k_ = torch.randperm(len(X), generator=g), 0., 0.
-        for i in range(0, len(X), cfg.batch_size):
+        perm, r_, k_ = torch.randperm(N, generator=g), 0., 0.
+        for i in range(0, N, cfg.batch_size):
             idx = perm[i:i + cfg.batch_size]
             with torch.enable_grad():   # trains even where the caller turned autograd off
-                rec, kl = m.loss(Xn[idx], c[idx], g)
+                rec, kl = m.loss(*batch(idx), g)
                 opt.zero_grad(set_to_none=True); (rec + cfg.lam * kl).backward(); opt.step()
             r_ += rec.item() * len(idx); k_ += kl.item() * len(idx)
-        hist.append(dict(epoch=ep + 1, rec=r_ / len(X), kl=k_ / len(X)))
+        hist.append(dict(epoch=ep + 1, rec=r_ / N, kl=k_ / N))
         epochs.comment = f"reconstruction {hist[-1]['rec']:.3f}, KL {hist[-1]['kl']:.3f}"
         if val is None or ((ep + 1) % cfg.eval_every and ep + 1 < cfg.epochs): continue
         hist[-1]['val'] = s = _validate(m, val)
@@ -199,16 +302,27 @@ def train_cvae(
 @torch.no_grad()
 def cvae_val_loss(
     m:CVAE,          # a CVAE (its normalisation and basis already fitted)
-    X:Tensor,        # (N, D) held-out LoRAs
-    mu:Tensor,       # (N, D) mu* of each row's task
-    var:Tensor,      # (N, D) var* of each row's task
+    X:Tensor|Snapshots, # (N, D) held-out LoRAs; or `Snapshots` (then mu = var = None), scored `chunk` rows at a time
+    mu:Tensor|None=None, # (N, D) mu* of each row's task
+    var:Tensor|None=None, # (N, D) var* of each row's task
     seed:int=0,      # seeds the reparameterisation noise
+    chunk:int=1024,  # rows per step for `Snapshots`
 )->float:
     "The negative ELBO (Eq. 9: reconstruction + lam * KL, mean over rows) of held-out rows, in the model's standardised units."
+    dev, g = m.norm.mean.device, torch.Generator().manual_seed(seed)   # where the model is (training on a GPU)
+    if isinstance(X, Snapshots):
+        if X.D != m.D: raise ValueError(f"snapshots of length {X.D} for a CVAE of D={m.D}")
+        c, task, tot = m.cond(X.mu.to(dev), X.var.to(dev)), X.task_of(), 0.
+        eps = torch.randn((len(X), m.cfg.latent), generator=g)    # the noise of the rows all at once, as on tensors
+        for i in range(0, len(X), chunk):
+            idx = torch.arange(i, min(i + chunk, len(X)))
+            rec, kl = m.loss(m.norm.x(X.rows(idx).to(dev)), c[task[idx].to(dev)], eps=eps[idx])
+            tot += (rec + m.cfg.lam * kl).item() * len(idx)
+        return tot / len(X)
     if not (X.shape == mu.shape == var.shape and X.ndim == 2 and X.shape[1] == m.D):
-        raise ValueError(f"X, mu and var must all be (N, {m.D}); got {tuple(X.shape)}, {tuple(mu.shape)}, {tuple(var.shape)}")
-    X, mu, var = (t.to(m.norm.mean.device) for t in (X, mu, var))   # where the model is (training on a GPU)
-    rec, kl = m.loss(m.norm.x(X), m.cond(mu, var), torch.Generator().manual_seed(seed))
+        raise ValueError(f"X, mu and var must all be (N, {m.D}); got {tuple(X.shape)}, {tuple(getattr(mu, 'shape', ()))}, {tuple(getattr(var, 'shape', ()))}")
+    X, mu, var = (t.to(dev) for t in (X, mu, var))
+    rec, kl = m.loss(m.norm.x(X), m.cond(mu, var), g)
     return (rec + m.cfg.lam * kl).item()
 
 # %% ../nbs/04_cvae.ipynb #0000000e

@@ -19,32 +19,71 @@ from .lora import LoraSpec
 from .backbone import backbone_from_recipe, tower_identity
 from .experts import ExpertRepo
 from .semantics import task_semantics, loo_semantics
-from .cvae import CVAECfg, CVAE, train_cvae, cvae_val_loss
+from .cvae import CVAECfg, CVAE, train_cvae, Snapshots, cvae_val_loss
 
 # %% auto #0
-__all__ = ['BUNDLE_FORMAT', 'BUNDLE_FORMAT_VERSION', 'fit_sglora', 'SGLoRA', 'generation_ms', 'generation_latency']
+__all__ = ['STREAM_BYTES', 'BUNDLE_FORMAT', 'BUNDLE_FORMAT_VERSION', 'fit_sglora', 'SGLoRA', 'generation_ms',
+           'generation_latency', 'stream_training_memory']
 
 # %% ../nbs/04a_generator.ipynb #95bd807f
-def fit_sglora(repo:ExpertRepo, W:Tensor, d:Tensor, cfg:CVAECfg, K:int=4, tau:float=0.05, progress:bool|str|Progress=False,
-               val:tuple|None=None, experts:Tensor|None=None, use_var:bool=True, device:str='cpu')->CVAE:
-    "Train the CVAE on the snapshots W (tasks, M, D) of generator-training tasks with descriptions d (tasks, E); `val` = (W, d) of validation tasks for early stopping; `experts` = the repository's snapshots (e, M, D) when `cfg.expert_tasks`; `use_var=False` conditions on `mu*` alone (`var*` held at 0, an ablation); the CVAE trains on `device` and comes back on the CPU."
-    if W.ndim != 3 or len(W) != len(d): raise ValueError(f"W must be (tasks, M, D) and d (tasks, E); got {tuple(W.shape)}, {tuple(d.shape)}")
+STREAM_BYTES = 2 ** 30   # `fit_sglora` streams its training rows when they would take more than this (1 GiB)
+
+def _tasks(W, name:str)->tuple[Tensor, list[int]|None]:
+    "W (tasks, M, D), or (W, indices) for some tasks of a bigger W: W and the indices (None: all)."
+    if isinstance(W, (tuple, list)):
+        if len(W) != 2: raise ValueError(f"{name} must be (tasks, M, D) snapshots or (W, task indices); got a {type(W).__name__} of {len(W)}")
+        W, ix = W; ix = [int(i) for i in ix]
+    else: ix = None
+    if not isinstance(W, Tensor) or W.ndim != 3: raise ValueError(f"{name} must be (tasks, M, D) snapshots or (W, task indices); got {tuple(getattr(W, 'shape', ())) or type(W).__name__}")
+    return W, ix
+
+def fit_sglora(
+    repo:ExpertRepo,       # the expert repository
+    W:Tensor|tuple,        # (tasks, M, D) snapshots of the generator-training tasks; or (W, indices): those tasks of a bigger W (e.g. a mapped zoo's), never copied when streaming
+    d:Tensor,              # (tasks, E) their description embeddings
+    cfg:CVAECfg,           # the generator's recipe
+    K:int=4, tau:float=0.05, progress:bool|str|Progress=False,
+    val:tuple|None=None,   # (W, d) of validation tasks for early stopping, W as above
+    experts:Tensor|tuple|None=None, # the repository's snapshots (e, M, D) in its order, as above, when `cfg.expert_tasks`
+    use_var:bool=True,     # False: condition on mu* alone (var* held at 0, an ablation)
+    device:str='cpu',      # where the CVAE trains; it comes back on the CPU
+    stream:bool|None=None, # read the rows a batch at a time (`Snapshots`) instead of building X, mu*, var* (rows, D); None: when X would exceed `STREAM_BYTES`
+)->CVAE:
+    "Train the CVAE on every snapshot of the generator-training tasks, each conditioned on its task's semantics."
+    W, ix = _tasks(W, 'W')
+    if len(W if ix is None else ix) != len(d): raise ValueError(f"W holds {len(W if ix is None else ix)} tasks but d {len(d)} descriptions")
     sem = task_semantics(d, repo, K, tau)
     M, D = W.shape[1:]
-    X, mu, var = W.reshape(-1, D), sem.mu.repeat_interleave(M, 0), sem.var.repeat_interleave(M, 0)
     if cfg.expert_tasks:   # beyond the paper: every expert is a training task too, its condition made by the other experts
-        if experts is None or experts.ndim != 3 or len(experts) != len(repo) or experts.shape[2] != D:
-            raise ValueError(f"cfg.expert_tasks needs `experts`, the repository's snapshots ({len(repo)}, M, {D}) in its order; "
-                             f"got {None if experts is None else tuple(experts.shape)}")
-        ls, Me = loo_semantics(repo, K, tau), experts.shape[1]
-        X = torch.cat([X, experts.reshape(-1, D)])
-        mu, var = torch.cat([mu, ls.mu.repeat_interleave(Me, 0)]), torch.cat([var, ls.var.repeat_interleave(Me, 0)])
-    if not use_var: var = torch.zeros_like(var)
+        if experts is None: raise ValueError(f"cfg.expert_tasks needs `experts`, the repository's snapshots ({len(repo)}, M, {D}) in its order")
+        We, ie = _tasks(experts, 'experts')
+        if len(We if ie is None else ie) != len(repo) or We.shape[2] != D:
+            raise ValueError(f"cfg.expert_tasks needs `experts`, the repository's snapshots ({len(repo)}, M, {D}) in its order; got {tuple(We.shape)}")
+        ls = loo_semantics(repo, K, tau)
+    rows = len(W if ix is None else ix) * M + (len(We if ie is None else ie) * We.shape[1] if cfg.expert_tasks else 0)
+    if stream is None: stream = rows * D * 4 > STREAM_BYTES
+    novar = lambda v: v if use_var else torch.zeros_like(v)
+    if stream:
+        X = Snapshots(W, sem.mu, novar(sem.var), ix)
+        if cfg.expert_tasks: X = X + Snapshots(We, ls.mu, novar(ls.var), ie)
+        mu = var = None
+    else:
+        W = W if ix is None else W[ix]
+        X, mu, var = W.reshape(-1, D), sem.mu.repeat_interleave(M, 0), sem.var.repeat_interleave(M, 0)
+        if cfg.expert_tasks:
+            We = We if ie is None else We[ie]; Me = We.shape[1]
+            X = torch.cat([X, We.reshape(-1, D)])
+            mu, var = torch.cat([mu, ls.mu.repeat_interleave(Me, 0)]), torch.cat([var, ls.var.repeat_interleave(Me, 0)])
+        var = novar(var)
     check = None
     if val is not None:   # early stopping on the negative ELBO of the validation tasks' snapshots under their own conditions
-        Wv, dv = val; sv = task_semantics(dv, repo, K, tau); Mv = Wv.shape[1]
-        Xv, muv, varv = Wv.reshape(-1, D), sv.mu.repeat_interleave(Mv, 0), sv.var.repeat_interleave(Mv, 0) * use_var
-        check = lambda m: -cvae_val_loss(m, Xv, muv, varv)
+        (Wv, iv), dv = _tasks(val[0], 'val W'), val[1]; sv = task_semantics(dv, repo, K, tau)
+        if stream:
+            Sv = Snapshots(Wv, sv.mu, novar(sv.var), iv); check = lambda m: -cvae_val_loss(m, Sv)
+        else:
+            Wv = Wv if iv is None else Wv[iv]; Mv = Wv.shape[1]
+            Xv, muv, varv = Wv.reshape(-1, D), sv.mu.repeat_interleave(Mv, 0), sv.var.repeat_interleave(Mv, 0) * use_var
+            check = lambda m: -cvae_val_loss(m, Xv, muv, varv)
     cv, _ = train_cvae(X, mu, var, cfg, progress=progress, val=check, device=device)
     return cv
 
@@ -163,3 +202,40 @@ def generation_latency(D:int, cfg:CVAECfg, E:int=512, experts:int=16, calls:int=
     d = torch.randn(1, E)
     def call(): s = task_semantics(d, repo); return m.generate(s.mu, s.var)
     return median_ms(call, calls)
+
+# %% ../nbs/04a_generator.ipynb #63f4a1c5
+_TRAIN_CHILD = """
+import json, resource, sys, threading, time, torch
+from pathlib import Path
+from sg_lora.zoo import open_zoo, repo_from_zoo
+from sg_lora.cvae import CVAECfg
+from sg_lora.generator import fit_sglora
+f, how, e = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+anon = lambda: int(dict(l.split(':', 1) for l in Path('/proc/self/status').read_text().splitlines())['RssAnon'].split()[0]) / 2**20
+peak, done = [anon()], threading.Event()
+def sample():
+    while not done.wait(0.02): peak.append(anon())
+threading.Thread(target=sample, daemon=True).start()
+zoo = open_zoo(f); tr = list(range(e, len(zoo)))
+repo = repo_from_zoo(zoo, zoo.names[:e]); base = anon()
+t0 = time.perf_counter()
+fit_sglora(repo, (zoo.W, tr), zoo.d[tr], CVAECfg(latent=8, hidden=16, epochs=1), stream=how == 'streamed')
+sec = time.perf_counter() - t0; done.set()
+print(json.dumps(dict(rows=len(tr) * zoo.W.shape[1], before_gib=round(base, 3), peak_anon_gib=round(max(peak), 3), seconds=round(sec, 1),
+                      peak_rss_gib=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 3))))
+"""
+
+def stream_training_memory(
+    n:int=30, experts:int=10, M:int=100, D:int=110_592, E:int=512,
+    root:str|Path|None=None,   # where the synthetic zoo is written (a temporary folder by default)
+)->dict:
+    "Train a generator for one epoch on a memory-mapped synthetic zoo (`synthetic_zoo`), streamed and not, each in a child process; their largest anonymous memory and time."
+    import subprocess, sys
+    from sg_lora.zoo import synthetic_zoo
+    zf, _ = synthetic_zoo(n, M, D, E, root)
+    out = dict(tasks=n, experts=experts, M=M, D=D, x_gb=round((n - experts) * M * D * 4 / 1e9, 2))
+    for how in ('streamed', 'in memory'):
+        r = subprocess.run([sys.executable, '-c', _TRAIN_CHILD, str(zf), how, str(experts)], capture_output=True, text=True)
+        if r.returncode: raise RuntimeError(f"the {how} child failed:\n{r.stderr[-2000:]}")
+        out[how] = json.loads(r.stdout.strip().splitlines()[-1])
+    return out

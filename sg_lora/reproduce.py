@@ -214,8 +214,8 @@ def zoo_stage(cfg:ZooCfg, bb:Backbone, tasks:list, world:WorldCfg|DataCfg, tiny:
     "Train (or load) a LoRA for every task; and whether all were cached."
     path = zoo_dir(bb.name, cfg, world=_zoo_world_key(world, tiny, bb), cache=cache)
     with stage_lock(cache, f"zoo-{path.name}", p):
-        cached = not zoo_missing(path, tasks)
-        return build_zoo(bb, tasks, cfg, path, progress=p), cached
+        missing = zoo_missing(path, tasks)   # each file hashed once per run
+        return build_zoo(bb, tasks, cfg, path, progress=p, missing=missing), not missing
 
 # %% ../nbs/05a_reproduce.ipynb #ce16963e
 @dataclass
@@ -273,10 +273,11 @@ def train_generator(study:StudyCfg, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Expe
                     d:Tensor|None=None, use_var:bool=True, device:str='cpu'):
     "Train generator `i` of source `s` with the chosen recipe (with the overrides `ext`), on the training tasks' descriptions `d` (default: their own)."
     sp, seed = ex.splits[s], study.generator_seed_list[i]
-    tr, va = zoo.subset(sp.train), zoo.subset(sp.val)
+    rows = lambda names: (zoo.W, zoo.index(names))   # tasks of the zoo's W, not copied out of it when the generator streams
     cfg = CVAECfg(**{**sel['cvae'], **(ext or {}), 'seed': seed})
-    return fit_sglora(ex.repos[s], tr.W, tr.d if d is None else d, cfg, study.K, sel['tau'], p, val=(va.W, va.d) if cfg.patience else None,
-                      experts=zoo.subset(sp.experts).W if cfg.expert_tasks else None, use_var=use_var, device=device)
+    return fit_sglora(ex.repos[s], rows(sp.train), zoo.d[zoo.index(sp.train)] if d is None else d, cfg, study.K, sel['tau'], p,
+                      val=(rows(sp.val), zoo.d[zoo.index(sp.val)]) if cfg.patience else None,
+                      experts=rows(sp.experts) if cfg.expert_tasks else None, use_var=use_var, device=device)
 
 def _generator(study:StudyCfg, f:Path, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress, ext:dict|None=None, device:str='cpu'):
     "Generator `i` of source `s` with the chosen recipe (with the overrides `ext`, for the seventh row), from its file or trained now."

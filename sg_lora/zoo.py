@@ -23,8 +23,8 @@ from .experts import ExpertRepo, expert_repo
 
 # %% auto #0
 __all__ = ['ZooCfg', 'multi_caption_loss', 'multi_lora_encode', 'train_loras', 'train_lora', 'initial_lora', 'LoraZoo',
-           'zoo_missing', 'build_zoo', 'load_zoo', 'repo_from_zoo', 'assemble_zoo', 'open_zoo', 'stream_memory',
-           'zoo_dir', 'benchmark_zoo']
+           'zoo_missing', 'build_zoo', 'load_zoo', 'repo_from_zoo', 'assemble_zoo', 'open_zoo', 'synthetic_zoo',
+           'stream_memory', 'zoo_dir', 'benchmark_zoo']
 
 # %% ../nbs/01_zoo.ipynb #00000006
 @dataclass
@@ -236,6 +236,7 @@ def build_zoo(
     path:str|Path,          # the zoo folder: one file per task
     progress:bool|str|Progress=True,  # show tasks and epochs (see `as_progress`)
     shard:tuple=(0, 1),     # (rank, ranks): train only the tasks of every ranks-th group of `cfg.tasks_per_step`, from the rank-th
+    missing:list[Task]|None=None,  # the tasks `zoo_missing` just found without an intact file, so their files are not hashed again
 )->LoraZoo|None:
     "Train (or load) one LoRA per task and return the zoo; a shard of several (`shard[1] > 1`) trains its share and returns None."
     path = Path(path)
@@ -244,7 +245,9 @@ def build_zoo(
     check_compatible(LoraSpec(bb.name, cfg.lora.r, cfg.lora.alpha, cfg.lora.targets, cfg.lora.tower, spec.n_blocks, spec.width), spec, 'ZooCfg')
     init = initial_lora(bb, cfg)
     mine = [t for i, t in enumerate(tasks) if (i // cfg.tasks_per_step) % shard[1] == shard[0]]   # every rank derives the same shares, whatever is on disk
-    p, todo = as_progress(progress), zoo_missing(path, mine)
+    if missing is None: todo = zoo_missing(path, mine)
+    else: keys = {(t.source, t.name) for t in missing}; todo = [t for t in mine if (t.source, t.name) in keys]
+    p = as_progress(progress)
     groups = [todo[i:i + cfg.tasks_per_step] for i in range(0, len(todo), cfg.tasks_per_step)]
     for grp in (loop := p(groups, 'zoo', nested=True)):
         by_size = {}
@@ -333,15 +336,21 @@ print(json.dumps(dict(experts=len(repo), anon_gib=round(kb('RssAnon'), 3), file_
                       peak_gib=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 3))))
 """
 
-def stream_memory(n:int=40, M:int=100, D:int=110_592, E:int=512, root:str|Path|None=None)->dict:
-    "Write a synthetic zoo of `n` tasks (M, D), assemble it, and measure in child processes the memory of building its expert repository mapped and loaded whole."
-    import subprocess, sys, tempfile
-    root = Path(root or tempfile.mkdtemp()); spec = LoraSpec('synthetic', 2, 4., 'qkv', 'visual', 12, D // (12 * 3 * 2 * 2))   # rank 2 on q, k, v of 12 blocks
+def synthetic_zoo(n:int=40, M:int=100, D:int=110_592, E:int=512, root:str|Path|None=None)->tuple[Path, float]:
+    "A zoo folder of `n` random tasks (M, D) (rank 2 on q, k, v of 12 blocks when D allows), assembled into one file (`assemble_zoo`): its path and the seconds assembling took."
+    import tempfile
+    root = Path(root or tempfile.mkdtemp()); spec = LoraSpec('synthetic', 2, 4., 'qkv', 'visual', 12, D // (12 * 3 * 2 * 2))
     cfg, g = ZooCfg(), torch.Generator().manual_seed(0)
     for i in range(n):
         t = Task(f"task{i}", 'synthetic', 'g', {})
         _save_task(root/'synthetic'/_file_name(t), t, dict(W=torch.randn(M, D, generator=g) * .01, loss=[], val_r1=[]), torch.randn(E, generator=g), spec, cfg, 0.)
-    t0 = time.perf_counter(); zf = assemble_zoo(root, [f"task{i}" for i in range(n)], ['synthetic'] * n); sec = time.perf_counter() - t0
+    t0 = time.perf_counter(); zf = assemble_zoo(root, [f"task{i}" for i in range(n)], ['synthetic'] * n)
+    return zf, time.perf_counter() - t0
+
+def stream_memory(n:int=40, M:int=100, D:int=110_592, E:int=512, root:str|Path|None=None)->dict:
+    "Write a synthetic zoo of `n` tasks (M, D), assemble it, and measure in child processes the memory of building its expert repository mapped and loaded whole."
+    import subprocess, sys
+    zf, sec = synthetic_zoo(n, M, D, E, root)
     out = dict(tasks=n, M=M, D=D, file_gb=round(zf.stat().st_size / 1e9, 2), assemble_s=round(sec, 1))
     for how in ('mapped', 'whole'):
         r = subprocess.run([sys.executable, '-c', _STREAM_CHILD, str(zf), how], capture_output=True, text=True, check=True)
