@@ -184,7 +184,7 @@ class Snapshots:
             raise ValueError(f"need W (tasks, M, D) and mu, var (n, D) for the n tasks used; got W {tuple(getattr(W, 'shape', ()))}, "
                              f"mu {tuple(getattr(mu, 'shape', ()))}, var {tuple(getattr(var, 'shape', ()))} for {len(tasks)} tasks")
         if any(not 0 <= t < len(W) for t in tasks): raise ValueError(f"task indices must lie in [0, {len(W)}); got {tasks}")
-        self.parts, self.mu, self.var = [(W, tasks)], mu, var
+        self.parts, self.mu, self.var = [(W, torch.tensor(tasks, dtype=torch.long))], mu, var
 
     def __add__(self, o:Snapshots)->Snapshots:
         if o.D != self.D: raise ValueError(f"cannot join snapshots of length {self.D} and {o.D}")
@@ -210,7 +210,7 @@ class Snapshots:
             sel = ((idx >= start) & (idx < start + n_)).nonzero().flatten()
             if len(sel):
                 r = idx[sel] - start
-                out[sel] = W[torch.tensor(t)[r // M], r % M].float()
+                out[sel] = W[t[r // M], r % M].float()
             start += n_
         return out
 
@@ -218,10 +218,10 @@ class Snapshots:
         "(task, its snapshots (M, D)) for every task in row order."
         k = 0
         for W, t in self.parts:
-            for j in t: yield k, W[j].float(); k += 1
+            for j in t.tolist(): yield k, W[j].float(); k += 1
 
-    def check(self):
-        "`check_training`, a task at a time."
+    def checked(self):
+        "`tasks()`, checking as it goes what `check_training` checks, so the data are read once for the checks and the statistics: a damaged task raises when it is reached, identical rows at the end."
         for n, t in (('mu', self.mu), ('var', self.var)): _check_values(n, t)
         if (self.var < 0).any(): raise ValueError("var holds negative variances: it must be the experts' element-wise variance (`expert_repo`)")
         if len(self) < 2: raise ValueError(f"a CVAE needs at least 2 training LoRAs, got {len(self)}: add training tasks or snapshots")
@@ -229,6 +229,7 @@ class Snapshots:
         for k, X in self.tasks():
             _check_values(f"W (task {k})", X)
             first = X[:1] if first is None else first; same = same and bool((X == first).all())
+            yield k, X
         if same: raise ValueError(f"all {len(self)} training LoRAs are identical, so there is nothing to learn: check that the zoo's training moved them")
 
 # %% ../nbs/04_cvae.ipynb #0000000a
@@ -252,7 +253,6 @@ def train_cvae(
     S = X if isinstance(X, Snapshots) else None
     if S is not None:
         if mu is not None or var is not None: raise ValueError("Snapshots carry their tasks' conditions: pass mu=None, var=None")
-        S.check()
     else:
         if not all(isinstance(t, Tensor) for t in (X, mu, var)) or not (X.shape == mu.shape == var.shape and X.ndim == 2):
             raise ValueError(f"X, mu and var must all be (N, D) tensors (or X `Snapshots`); got {[tuple(getattr(t, 'shape', ())) for t in (X, mu, var)]}")
@@ -270,7 +270,7 @@ def train_cvae(
         Xn, c = Xn.to(device), c.to(device)
         batch = lambda idx: (Xn[idx], c[idx])
     else:   # a batch at a time: the statistics, basis and conditions are per task, the rows are read when drawn
-        m.norm.fit_chunks(X for _, X in S.tasks())
+        m.norm.fit_chunks(X for _, X in S.checked())   # one pass: the checks and the statistics
         if cfg.basis:
             def blocks():
                 for k, X in S.tasks(): yield torch.cat([m.norm.x(X), m.norm.x(S.mu[k:k + 1]) * len(X) ** 0.5])

@@ -205,13 +205,14 @@ def generation_latency(D:int, cfg:CVAECfg, E:int=512, experts:int=16, calls:int=
 
 # %% ../nbs/04a_generator.ipynb #63f4a1c5
 _TRAIN_CHILD = """
-import json, resource, sys, threading, time, torch
+import json, sys, threading, time
 from pathlib import Path
 from sg_lora.zoo import open_zoo, repo_from_zoo
 from sg_lora.cvae import CVAECfg
 from sg_lora.generator import fit_sglora
+from sg_lora.store import proc_memory_gib
 f, how, e = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-anon = lambda: int(dict(l.split(':', 1) for l in Path('/proc/self/status').read_text().splitlines())['RssAnon'].split()[0]) / 2**20
+anon = lambda: proc_memory_gib()['anon']
 peak, done = [anon()], threading.Event()
 def sample():
     while not done.wait(0.02): peak.append(anon())
@@ -222,7 +223,7 @@ t0 = time.perf_counter()
 fit_sglora(repo, (zoo.W, tr), zoo.d[tr], CVAECfg(latent=8, hidden=16, epochs=1), stream=how == 'streamed')
 sec = time.perf_counter() - t0; done.set()
 print(json.dumps(dict(rows=len(tr) * zoo.W.shape[1], before_gib=round(base, 3), peak_anon_gib=round(max(peak), 3), seconds=round(sec, 1),
-                      peak_rss_gib=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 3))))
+                      peak_rss_gib=round(proc_memory_gib()['peak'], 3))))
 """
 
 def stream_training_memory(

@@ -210,12 +210,13 @@ def _zoo_world_key(w:WorldCfg|DataCfg, t:TinyCfg|ClipCfg, bb:Backbone|None=None)
     if isinstance(w, DataCfg): return f"{w.key()}-{tower_identity(bb.model, 'visual')}{tower_identity(bb.model, 'text')}"
     return w.key() if (w, t) == (WorldCfg(), TinyCfg()) else f"{w.key()}-{t.key()}"
 
-def zoo_stage(cfg:ZooCfg, bb:Backbone, tasks:list, world:WorldCfg|DataCfg, tiny:TinyCfg|ClipCfg, cache:Path, p:Progress)->tuple[LoraZoo, bool]:
-    "Train (or load) a LoRA for every task; and whether all were cached."
+def zoo_stage(cfg:ZooCfg, bb:Backbone, tasks:list, world:WorldCfg|DataCfg, tiny:TinyCfg|ClipCfg, cache:Path, p:Progress,
+              load:bool=True)->tuple[LoraZoo|None, bool]:
+    "Train (or load) a LoRA for every task; and whether all were cached (`load=False`: train only, the zoo is None)."
     path = zoo_dir(bb.name, cfg, world=_zoo_world_key(world, tiny, bb), cache=cache)
     with stage_lock(cache, f"zoo-{path.name}", p):
         missing = zoo_missing(path, tasks)   # each file hashed once per run
-        return build_zoo(bb, tasks, cfg, path, progress=p, missing=missing), not missing
+        return build_zoo(bb, tasks, cfg, path, progress=p, missing=missing, load=load), not missing
 
 # %% ../nbs/05a_reproduce.ipynb #ce16963e
 @dataclass
@@ -524,7 +525,7 @@ def zoo_main(
         tasks = [t for s in study.sources for t in world[s]]
         path = zoo_dir(bb.name, zcfg, world=_zoo_world_key(wcfg, tcfg, bb), cache=cache)
         with st('zoo'):
-            if ranks == 1: zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)                   # as `reproduce` does
+            if ranks == 1: zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p, load=False)       # as `reproduce` does, W left on disk
             else: build_zoo(bb, tasks, zcfg, path, progress=p, shard=(rank, ranks))   # each rank its own tasks: no lock
             if ranks > 1: dist.barrier()
         if rank: return None
@@ -548,7 +549,7 @@ def main(argv:list|None=None):
                                    "that are missing, and write ablations.json, ablations.md and one PNG per ablation into --out.")
     z = sub.add_parser('zoo', help="train the zoo stage alone; under torchrun, sharded across the ranks",
                        description="Train (or complete) the LoRA zoo of --preset into the cache. Under `torchrun --nproc_per_node N` each "
-                                   "rank trains every N-th group of tasks (gloo on CPU, nccl on CUDA); rank 0 loads the whole zoo at the end.")
+                                   "rank trains every N-th group of tasks (gloo on CPU, nccl on CUDA); rank 0 then writes W into one safetensors file.")
     for q in (r, b, z):
         q.add_argument('--preset', default='tiny', help=f"one of {', '.join(PRESETS)} (default: tiny)")
         if q is not z: q.add_argument('--out', default='sg-lora-run', help="output folder (default: sg-lora-run)")
@@ -581,7 +582,7 @@ def main(argv:list|None=None):
         if a.cmd == 'info': return print("\n".join(f"{k}: {v if isinstance(v, str) else json.dumps(v)}" for k, v in describe(a.path).items()))
         prog = 'quiet' if a.quiet else True
         extra = dict(data=a.data, weights=a.weights, captions=a.captions, device=a.device)
-        if a.cmd == 'zoo': return zoo_main(a.preset, a.seed, a.cache, prog, **extra) and None
+        if a.cmd == 'zoo': zoo_main(a.preset, a.seed, a.cache, prog, **extra); return
         if a.cmd == 'reproduce': reproduce(a.preset, a.out, a.seed, a.cache, progress=prog, **extra)
         else:
             from .ablations import ablations, ABLATIONS   # imported on use: ablations imports this module

@@ -11,7 +11,7 @@ from pathlib import Path
 # %% auto #0
 __all__ = ['file_sha256', 'atomic_write', 'write_json', 'atomic_dir', 'check_writable', 'check_replaceable', 'intact',
            'file_lock', 'cache_dir', 'config_key', 'median_ms', 'run_child', 'matmul_gflops', 'machine', 'machine_line',
-           'platform_info', 'content_hash']
+           'proc_memory_gib', 'platform_info', 'content_hash']
 
 # %% ../nbs/00d_store.ipynb #d22ff130
 def _umask()->int:
@@ -187,6 +187,12 @@ def machine_line(m:dict|None=None)->str:
     "One line to print beside every timing."
     m = m or machine()
     return f"machine: {m['cores']} cores, {m['threads']} torch threads, {m['gflops']:.0f} GFLOP/s float32 matmul"
+
+def proc_memory_gib()->dict:
+    "This process's resident memory now, from /proc/self/status (Linux), in GiB: `anon` (what it owns), `file` (mapped file pages, which the kernel can drop) and `peak` (the most it ever held)."
+    st = dict(l.split(':', 1) for l in Path('/proc/self/status').read_text().splitlines() if ':' in l)
+    gib = lambda k: int(st[k].split()[0]) / 2**20
+    return dict(anon=gib('RssAnon'), file=gib('RssFile'), peak=gib('VmHWM'))
 
 # %% ../nbs/00d_store.ipynb #78fa92e8
 _NUMERIC_ENV = ('ATEN_CPU_CAPABILITY', 'MKL_CBWR', 'MKL_ENABLE_INSTRUCTIONS', 'ONEDNN_MAX_CPU_ISA', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS',

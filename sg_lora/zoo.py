@@ -237,6 +237,7 @@ def build_zoo(
     progress:bool|str|Progress=True,  # show tasks and epochs (see `as_progress`)
     shard:tuple=(0, 1),     # (rank, ranks): train only the tasks of every ranks-th group of `cfg.tasks_per_step`, from the rank-th
     missing:list[Task]|None=None,  # the tasks `zoo_missing` just found without an intact file, so their files are not hashed again
+    load:bool=True,         # False: train what is missing and return None, without reading W (see `assemble_zoo` and `open_zoo`)
 )->LoraZoo|None:
     "Train (or load) one LoRA per task and return the zoo; a shard of several (`shard[1] > 1`) trains its share and returns None."
     path = Path(path)
@@ -260,7 +261,7 @@ def build_zoo(
             for t, out, dt in zip(ts, outs, d): _save_task(path/t.source/_file_name(t), t, out, dt, spec, cfg, sec)
         loop.comment = f"{grp[-1].name}: loss {outs[-1]['loss'][-1]:.3f}"
     set_lora_vector(bb.model, init)
-    if shard[1] > 1: return None
+    if shard[1] > 1 or not load: return None
     return load_zoo(path, [t.name for t in tasks], [t.source for t in tasks], spec)
 
 def load_zoo(path:str|Path, names:list[str]|None=None, sources:list[str]|None=None, spec:LoraSpec|None=None)->LoraZoo:
@@ -324,16 +325,15 @@ def open_zoo(file:str|Path)->LoraZoo:
 
 # %% ../nbs/01_zoo.ipynb #fce7c7d4
 _STREAM_CHILD = """
-import json, resource, sys, torch
+import json, sys
 from pathlib import Path
 from sg_lora.zoo import open_zoo, load_zoo, repo_from_zoo
+from sg_lora.store import proc_memory_gib
 f, how = Path(sys.argv[1]), sys.argv[2]
 zoo = open_zoo(f) if how == 'mapped' else load_zoo(f.parent)
 repo = repo_from_zoo(zoo, zoo.names)
-st = dict(l.split(':', 1) for l in Path('/proc/self/status').read_text().splitlines())
-kb = lambda k: int(st[k].split()[0]) / 2**20
-print(json.dumps(dict(experts=len(repo), anon_gib=round(kb('RssAnon'), 3), file_gib=round(kb('RssFile'), 3),
-                      peak_gib=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 3))))
+mem = proc_memory_gib()
+print(json.dumps(dict(experts=len(repo), anon_gib=round(mem['anon'], 3), file_gib=round(mem['file'], 3), peak_gib=round(mem['peak'], 3))))
 """
 
 def synthetic_zoo(n:int=40, M:int=100, D:int=110_592, E:int=512, root:str|Path|None=None)->tuple[Path, float]:
