@@ -347,14 +347,21 @@ def synthetic_zoo(n:int=40, M:int=100, D:int=110_592, E:int=512, root:str|Path|N
     t0 = time.perf_counter(); zf = assemble_zoo(root, [f"task{i}" for i in range(n)], ['synthetic'] * n)
     return zf, time.perf_counter() - t0
 
-def stream_memory(n:int=40, M:int=100, D:int=110_592, E:int=512, root:str|Path|None=None)->dict:
+def stream_memory(
+    n:int=40, M:int=100, D:int=110_592, E:int=512,
+    root:str|Path|None=None,   # where the synthetic zoo is written; None: a temporary folder, deleted at the end (it holds twice the zoo)
+)->dict:
     "Write a synthetic zoo of `n` tasks (M, D), assemble it, and measure in child processes the memory of building its expert repository mapped and loaded whole."
-    import subprocess, sys
-    zf, sec = synthetic_zoo(n, M, D, E, root)
-    out = dict(tasks=n, M=M, D=D, file_gb=round(zf.stat().st_size / 1e9, 2), assemble_s=round(sec, 1))
-    for how in ('mapped', 'whole'):
-        r = subprocess.run([sys.executable, '-c', _STREAM_CHILD, str(zf), how], capture_output=True, text=True, check=True)
-        out[how] = json.loads(r.stdout.strip().splitlines()[-1])
+    import shutil, subprocess, sys, tempfile
+    tmp = Path(tempfile.mkdtemp()) if root is None else None
+    try:
+        zf, sec = synthetic_zoo(n, M, D, E, root or tmp)
+        out = dict(tasks=n, M=M, D=D, file_gb=round(zf.stat().st_size / 1e9, 2), assemble_s=round(sec, 1))
+        for how in ('mapped', 'whole'):
+            r = subprocess.run([sys.executable, '-c', _STREAM_CHILD, str(zf), how], capture_output=True, text=True, check=True)
+            out[how] = json.loads(r.stdout.strip().splitlines()[-1])
+    finally:
+        if tmp is not None: shutil.rmtree(tmp, ignore_errors=True)
     return out
 
 # %% ../nbs/01_zoo.ipynb #00000019
