@@ -228,19 +228,15 @@ print(json.dumps(dict(rows=len(tr) * zoo.W.shape[1], before_gib=round(base, 3), 
 
 def stream_training_memory(
     n:int=30, experts:int=10, M:int=100, D:int=110_592, E:int=512,
-    root:str|Path|None=None,   # where the synthetic zoo is written; None: a temporary folder, deleted at the end (it holds twice the zoo)
+    root:str|Path|None=None,   # where the synthetic zoo is written; None: a temporary folder, deleted at the end
 )->dict:
     "Train a generator for one epoch on a memory-mapped synthetic zoo (`synthetic_zoo`), streamed and not, each in a child process; their largest anonymous memory and time."
-    import shutil, subprocess, sys, tempfile
+    import subprocess, sys
     from sg_lora.zoo import synthetic_zoo
-    tmp = Path(tempfile.mkdtemp()) if root is None else None
-    try:
-        zf, _ = synthetic_zoo(n, M, D, E, root or tmp)
+    with synthetic_zoo(n, M, D, E, root) as (zf, _):
         out = dict(tasks=n, experts=experts, M=M, D=D, x_gb=round((n - experts) * M * D * 4 / 1e9, 2))
         for how in ('streamed', 'in memory'):
             r = subprocess.run([sys.executable, '-c', _TRAIN_CHILD, str(zf), how, str(experts)], capture_output=True, text=True)
             if r.returncode: raise RuntimeError(f"the {how} child failed:\n{r.stderr[-2000:]}")
             out[how] = json.loads(r.stdout.strip().splitlines()[-1])
-    finally:
-        if tmp is not None: shutil.rmtree(tmp, ignore_errors=True)
     return out

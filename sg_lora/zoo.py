@@ -5,6 +5,7 @@
 # %% ../nbs/01_zoo.ipynb #00000001
 from __future__ import annotations
 import json, math, re, struct, time
+from contextlib import contextmanager
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 
@@ -336,32 +337,33 @@ mem = proc_memory_gib()
 print(json.dumps(dict(experts=len(repo), anon_gib=round(mem['anon'], 3), file_gib=round(mem['file'], 3), peak_gib=round(mem['peak'], 3))))
 """
 
-def synthetic_zoo(n:int=40, M:int=100, D:int=110_592, E:int=512, root:str|Path|None=None)->tuple[Path, float]:
-    "A zoo folder of `n` random tasks (M, D) (rank 2 on q, k, v of 12 blocks when D allows), assembled into one file (`assemble_zoo`): its path and the seconds assembling took."
-    import tempfile
-    root = Path(root or tempfile.mkdtemp()); spec = LoraSpec('synthetic', 2, 4., 'qkv', 'visual', 12, D // (12 * 3 * 2 * 2))
-    cfg, g = ZooCfg(), torch.Generator().manual_seed(0)
-    for i in range(n):
-        t = Task(f"task{i}", 'synthetic', 'g', {})
-        _save_task(root/'synthetic'/_file_name(t), t, dict(W=torch.randn(M, D, generator=g) * .01, loss=[], val_r1=[]), torch.randn(E, generator=g), spec, cfg, 0.)
-    t0 = time.perf_counter(); zf = assemble_zoo(root, [f"task{i}" for i in range(n)], ['synthetic'] * n)
-    return zf, time.perf_counter() - t0
+@contextmanager
+def synthetic_zoo(n:int=40, M:int=100, D:int=110_592, E:int=512, root:str|Path|None=None):
+    "A zoo folder of `n` random tasks (M, D) (rank 2 on q, k, v of 12 blocks when D allows), assembled into one file (`assemble_zoo`): yields its path and the seconds assembling took; without `root`, in a temporary folder deleted on exit (it holds twice the zoo)."
+    import shutil, tempfile
+    tmp = Path(tempfile.mkdtemp()) if root is None else None
+    try:
+        root = Path(root or tmp); spec = LoraSpec('synthetic', 2, 4., 'qkv', 'visual', 12, D // (12 * 3 * 2 * 2))
+        cfg, g = ZooCfg(), torch.Generator().manual_seed(0)
+        for i in range(n):
+            t = Task(f"task{i}", 'synthetic', 'g', {})
+            _save_task(root/'synthetic'/_file_name(t), t, dict(W=torch.randn(M, D, generator=g) * .01, loss=[], val_r1=[]), torch.randn(E, generator=g), spec, cfg, 0.)
+        t0 = time.perf_counter(); zf = assemble_zoo(root, [f"task{i}" for i in range(n)], ['synthetic'] * n)
+        yield zf, time.perf_counter() - t0
+    finally:
+        if tmp is not None: shutil.rmtree(tmp, ignore_errors=True)
 
 def stream_memory(
     n:int=40, M:int=100, D:int=110_592, E:int=512,
-    root:str|Path|None=None,   # where the synthetic zoo is written; None: a temporary folder, deleted at the end (it holds twice the zoo)
+    root:str|Path|None=None,   # where the synthetic zoo is written; None: a temporary folder, deleted at the end
 )->dict:
     "Write a synthetic zoo of `n` tasks (M, D), assemble it, and measure in child processes the memory of building its expert repository mapped and loaded whole."
-    import shutil, subprocess, sys, tempfile
-    tmp = Path(tempfile.mkdtemp()) if root is None else None
-    try:
-        zf, sec = synthetic_zoo(n, M, D, E, root or tmp)
+    import subprocess, sys
+    with synthetic_zoo(n, M, D, E, root) as (zf, sec):
         out = dict(tasks=n, M=M, D=D, file_gb=round(zf.stat().st_size / 1e9, 2), assemble_s=round(sec, 1))
         for how in ('mapped', 'whole'):
             r = subprocess.run([sys.executable, '-c', _STREAM_CHILD, str(zf), how], capture_output=True, text=True, check=True)
             out[how] = json.loads(r.stdout.strip().splitlines()[-1])
-    finally:
-        if tmp is not None: shutil.rmtree(tmp, ignore_errors=True)
     return out
 
 # %% ../nbs/01_zoo.ipynb #00000019
