@@ -13,7 +13,7 @@ from .store import file_sha256
 # %% auto #0
 __all__ = ['STAGE_OUTPUTS', 'AS_OTHER_CPUS', 'PORTABLE', 'PORTABLE_AS_OTHER_CPUS', 'Case', 'try_case', 'refusals_md',
            'sg_lora_cmd', 'sealed', 'temp_files', 'kill_at', 'kill_resume', 'kills_md', 'cache_before', 'kill_point',
-           'concurrent_runs', 'stage_digests', 'as_other_cpus', 'digests_md']
+           'concurrent_runs', 'stage_digests', 'as_other_cpus', 'cpu_gaps', 'digests_md']
 
 # %% ../nbs/07_reliability.ipynb #23367f69
 @dataclass
@@ -182,16 +182,25 @@ PORTABLE_AS_OTHER_CPUS = {   # the portable settings, on CPUs whose MKL would ch
     'portable': PORTABLE, 'portable, MKL held to AVX2': {**PORTABLE, 'MKL_ENABLE_INSTRUCTIONS': 'AVX2'},
     'portable, MKL held to AVX-512': {**PORTABLE, 'MKL_ENABLE_INSTRUCTIONS': 'AVX512'}}
 
+def _cpu_cache(root:str|Path, name:str)->Path: return Path(root)/hashlib.sha256(name.encode()).hexdigest()[:8]
+
 def as_other_cpus(preset:str, root:str|Path, envs:dict=AS_OTHER_CPUS)->dict:
     "Run `sg-lora zoo --preset` from an empty cache under each environment of `envs`: name -> its stage digests and wall seconds."
     out = {}
     for name, env in envs.items():
-        cache = Path(root)/hashlib.sha256(name.encode()).hexdigest()[:8]
+        cache = _cpu_cache(root, name)
         t0 = time.perf_counter()
         r = subprocess.run(sg_lora_cmd('zoo', '--preset', preset, '--cache', str(cache), '--quiet'), capture_output=True, text=True, env={**os.environ, **env})
         if r.returncode: raise RuntimeError(f"{name}: {r.stdout[-1500:]}{r.stderr[-1500:]}")
         out[name] = dict(stage_digests(cache), seconds=round(time.perf_counter() - t0, 1))
     return out
+
+def cpu_gaps(root:str|Path, envs:dict=AS_OTHER_CPUS)->dict:
+    "The largest `zoo_gap` of each run of `as_other_cpus` against the first one's zoo: name -> gap."
+    from sg_lora.zoo import open_zoo, zoo_gap
+    zoos = {name: open_zoo(next((_cpu_cache(root, name)/'zoo').glob('*/zoo-*.safetensors'))) for name in envs}
+    base = next(iter(zoos.values()))
+    return {name: zoo_gap(z, base).max().item() for name, z in zoos.items()}
 
 def digests_md(d:dict)->str:
     "The digests of `as_other_cpus` as a table, each cell marked where it equals the first row's."

@@ -23,9 +23,9 @@ from .metrics import task_recall, retrieval_recall
 from .experts import ExpertRepo, expert_repo
 
 # %% auto #0
-__all__ = ['ZooCfg', 'multi_caption_loss', 'multi_lora_encode', 'train_loras', 'train_lora', 'initial_lora', 'LoraZoo',
-           'zoo_missing', 'build_zoo', 'load_zoo', 'repo_from_zoo', 'assemble_zoo', 'open_zoo', 'synthetic_zoo',
-           'stream_memory', 'zoo_dir', 'benchmark_zoo']
+__all__ = ['FLOAT_GAP', 'ZooCfg', 'multi_caption_loss', 'multi_lora_encode', 'train_loras', 'train_lora', 'initial_lora',
+           'LoraZoo', 'zoo_missing', 'build_zoo', 'load_zoo', 'repo_from_zoo', 'assemble_zoo', 'open_zoo', 'zoo_gap',
+           'synthetic_zoo', 'stream_memory', 'zoo_dir', 'benchmark_zoo']
 
 # %% ../nbs/01_zoo.ipynb #00000006
 @dataclass
@@ -282,7 +282,7 @@ def repo_from_zoo(zoo:LoraZoo, names:list[str])->ExpertRepo:
     ix = zoo.index(names)
     if not ix: return expert_repo(zoo.W[:0], zoo.d[:0], [], [])
     W = zoo.W
-    mu = torch.stack([W[i].mean(0) for i in ix])                     # (e, D), bit for bit W[ix].mean(1)
+    mu = torch.stack([W[i].mean(0) for i in ix])                     # (e, D), W[ix].mean(1) up to rounding
     var = torch.stack([W[i].var(0, unbiased=False) for i in ix])     # (e, D)
     return ExpertRepo(mu, var, zoo.d[ix], [zoo.names[i] for i in ix], [zoo.sources[i] for i in ix])
 
@@ -323,6 +323,16 @@ def open_zoo(file:str|Path)->LoraZoo:
     with safe_open(str(file), 'pt') as f: d = f.get_tensor('d')
     names, sources, spec = json.loads(m['names']), json.loads(m['sources']), LoraSpec(**json.loads(m['spec']))
     return LoraZoo(W, d, names, sources, ['?'] * n, spec, [{}] * n)
+
+# %% ../nbs/01_zoo.ipynb #e42dc3ea
+FLOAT_GAP = 1e-4   # zoo_gap between zoos trained on other CPUs, thread counts or process layouts
+
+def zoo_gap(a:LoraZoo, b:LoraZoo)->torch.Tensor:
+    "Per task, the distance between the LoRAs (all snapshots) of zoos `a` and `b` over its norm in `b`: (n,)."
+    if a.names != b.names or a.W.shape != b.W.shape:
+        raise ValueError(f"zoo_gap compares zoos of the same tasks and shapes: got {len(a)} tasks {tuple(a.W.shape)} and "
+                         f"{len(b)} tasks {tuple(b.W.shape)}; build both from the same task list")
+    return (a.W - b.W).flatten(1).norm(dim=-1) / b.W.flatten(1).norm(dim=-1).clamp_min(1e-12)
 
 # %% ../nbs/01_zoo.ipynb #fce7c7d4
 _STREAM_CHILD = """
