@@ -20,7 +20,8 @@ from .eval import derangement
 
 # %% auto #0
 __all__ = ['PlantCfg', 'standardise', 'planted_map', 'planted_zoo', 'planted_run', 'planted_control', 'interval',
-           'planted_summary', 'world_planting', 'planted_md', 'plot_planted']
+           'planted_summary', 'world_planting', 'planted_md', 'plot_planted', 'generator_curves', 'plot_curves',
+           'top_weights']
 
 # %% ../nbs/06a_studies.ipynb #b48ab529
 @dataclass(frozen=True)
@@ -157,3 +158,42 @@ def plot_planted(summary:list[dict], ax=None):
     ax.axhline(0, color='k', lw=0.8); ax.set_xscale('log', base=2); ax.legend(frameon=False)
     ax.set_xlabel('generator-training tasks'); ax.set_ylabel('|mu* - truth| - |generated - truth|')
     return ax
+
+# %% ../nbs/06a_studies.ipynb #2788dfe1
+def generator_curves(preset:str='tiny', seed:int=0, source:str='scenes', epochs:int|None=None, cache:str|Path|None=None,
+                     progress:bool|str|Progress=False)->list[dict]:
+    "Per epoch: a run's generator's training loss, its validation -ELBO, and its validation tasks' distance to their Oracle (relative)."
+    from sg_lora.cvae import train_cvae, cvae_val_loss
+    from sg_lora.reproduce import resolve, configs, _study_stages
+    cfg = resolve(preset, seed); study = configs(cfg)[-1]
+    zoo, ex, _ = _study_stages(cfg, cache_dir(cache), as_progress(progress))
+    tr, va = zoo.subset(ex.splits[source].train), zoo.subset(ex.splits[source].val)
+    rows = lambda z, s: (z.W.reshape(-1, z.W.shape[-1]), *(x.repeat_interleave(z.W.shape[1], 0) for x in (s.mu, s.var)))
+    s_tr, s_va = (task_semantics(z.d, ex.repos[source], study.K, study.tau) for z in (tr, va))   # Eq. 6-8
+    (X, mu, var), Xv = rows(tr, s_tr), rows(va, s_va)
+    out = []
+    def check(m):
+        gen = m.generate(s_va.mu, s_va.var, study.samples, 0)                                   # (val, samples, D)
+        dist = mean_distances(gen, va.W[:, -1], s_va.mu, tr.W.mean((0, 1)))['mean']
+        out.append(dict(val=cvae_val_loss(m, *Xv), gen_rel=dist['gen_rel'], mu_rel=dist['mu_rel'])); return -out[-1]['val']
+    _, hist = train_cvae(X, mu, var, replace(study.cvae, epochs=epochs or study.cvae.epochs, eval_every=1, patience=0),
+                         progress=progress, val=check)
+    return [dict(epoch=h['epoch'], train=h['rec'] + study.cvae.lam * h['kl'], **o) for h, o in zip(hist, out)]
+
+# %% ../nbs/06a_studies.ipynb #897f4e7d
+def plot_curves(curves:list[dict], axs=None):
+    "Training and validation -ELBO (log scale), and the validation distance to the Oracle, per epoch."
+    import matplotlib.pyplot as plt
+    axs = axs if axs is not None else plt.subplots(1, 2, figsize=(9, 3.2))[1]
+    ep = [c['epoch'] for c in curves]
+    axs[0].plot(ep, [c['train'] for c in curves], label='training -ELBO'); axs[0].plot(ep, [c['val'] for c in curves], label='validation -ELBO')
+    axs[0].set_yscale('log'); axs[0].set_xlabel('epoch'); axs[0].legend(frameon=False)
+    axs[1].plot(ep, [c['gen_rel'] for c in curves], label='generated mean'); axs[1].plot(ep, [c['mu_rel'] for c in curves], '--', label='mu*')
+    axs[1].axhline(1, color='k', lw=0.8); axs[1].set_xlabel('epoch'); axs[1].set_ylabel('distance to Oracle / training mean\'s')
+    axs[1].legend(frameon=False)
+    return axs
+
+# %% ../nbs/06a_studies.ipynb #b48cef8b
+def top_weights(d:Tensor, repo, K:int=4, taus:tuple=(1., .2, .05, .01, .005, .001))->dict:
+    "tau -> the mean weight of the top expert (alpha of Eq. 6) over descriptions d (n, E)."
+    return {t: round(task_semantics(d, repo, K, t).alpha[:, 0].mean().item(), 3) for t in taus}
