@@ -20,8 +20,8 @@ from .eval import derangement
 
 # %% auto #0
 __all__ = ['PlantCfg', 'standardise', 'planted_map', 'planted_zoo', 'planted_run', 'planted_control', 'interval',
-           'planted_summary', 'world_planting', 'planted_md', 'plot_planted', 'generator_curves', 'plot_curves',
-           'top_weights']
+           'planted_summary', 'world_planting', 'planted_md', 'planted_verdict', 'plot_planted', 'generator_curves',
+           'plot_curves', 'top_weights']
 
 # %% ../nbs/06a_studies.ipynb #b48ab529
 @dataclass(frozen=True)
@@ -147,6 +147,16 @@ def planted_md(summary:list[dict], about:str='')->str:
                     f"{r['diff']:+.3f} ± {r['se']:.3f} | [{r['lo']:+.3f}, {r['hi']:+.3f}] | {r['n']} |")
     return "\n".join(x for x in rows if x)
 
+def planted_verdict(summary:list[dict])->str:
+    "In words: the fewest training tasks at which the generator beats mu* (interval above 0) and its deranged twin does not."
+    real = {r['n_train']: r for r in summary if not r['deranged']}; der = {r['n_train']: r for r in summary if r['deranged']}
+    ok = [n for n in sorted(real) if real[n]['lo'] > 0 and der[n]['hi'] < real[n]['lo']]
+    tried = ', '.join(map(str, sorted(real)))
+    if not ok: return f"With {tried} training tasks, the generator never beat mu* with an interval above 0."
+    return (f"Of {tried} training tasks, the generator first beats mu* at {ok[0]} (mu* - generated {real[ok[0]]['diff']:+.3f}, "
+            f"95% interval [{real[ok[0]]['lo']:+.3f}, {real[ok[0]]['hi']:+.3f}]); with the descriptions deranged it does not "
+            f"({der[ok[0]]['diff']:+.3f}). At the split's {min(real)}: {real[min(real)]['diff']:+.3f} [{real[min(real)]['lo']:+.3f}, {real[min(real)]['hi']:+.3f}].")
+
 def plot_planted(summary:list[dict], ax=None):
     "mu*'s distance minus the generated mean's, with 95% intervals, against the training-task count: real and deranged."
     import matplotlib.pyplot as plt
@@ -184,12 +194,12 @@ def generator_curves(preset:str='tiny', seed:int=0, source:str='scenes', epochs:
 def plot_curves(curves:list[dict], axs=None):
     "Training and validation -ELBO (log scale), and the validation distance to the Oracle, per epoch."
     import matplotlib.pyplot as plt
-    axs = axs if axs is not None else plt.subplots(1, 2, figsize=(9, 3.2))[1]
+    axs = axs if axs is not None else plt.subplots(1, 2, figsize=(10, 3.4), layout='constrained')[1]
     ep = [c['epoch'] for c in curves]
     axs[0].plot(ep, [c['train'] for c in curves], label='training -ELBO'); axs[0].plot(ep, [c['val'] for c in curves], label='validation -ELBO')
     axs[0].set_yscale('log'); axs[0].set_xlabel('epoch'); axs[0].legend(frameon=False)
     axs[1].plot(ep, [c['gen_rel'] for c in curves], label='generated mean'); axs[1].plot(ep, [c['mu_rel'] for c in curves], '--', label='mu*')
-    axs[1].axhline(1, color='k', lw=0.8); axs[1].set_xlabel('epoch'); axs[1].set_ylabel('distance to Oracle / training mean\'s')
+    axs[1].axhline(1, color='k', lw=0.8); axs[1].set_xlabel('epoch'); axs[1].set_ylabel('to the Oracle, over the training mean')
     axs[1].legend(frameon=False)
     return axs
 
