@@ -4,7 +4,7 @@
 
 # %% ../nbs/00d_store.ipynb #aa87e8ec
 from __future__ import annotations
-import hashlib, json, os, shutil, sys, tempfile, time
+import errno, hashlib, json, os, shutil, sys, tempfile, time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -90,15 +90,15 @@ def atomic_dir(write, path:str|Path, seal:bool=False)->Path:
 
 # %% ../nbs/00d_store.ipynb #f3ae27cd
 def check_writable(path:str|Path, what:str='folder')->Path:
-    "Raise a `ValueError` naming `what` and `path` unless `path` is (or can be made) a folder this process can write into; creates nothing that stays."
+    "Raise a `ValueError` naming `what` and `path` unless `path` is (or can be made) a folder this process can write into; makes no folder."
     p = Path(path).expanduser()
-    made = _new_parents(p/'_')
+    a = p
+    while not a.exists() and a != a.parent: a = a.parent   # the nearest that exists: probed there, so no folder is made or removed
     try:
-        p.mkdir(parents=True, exist_ok=True)
-        fd, t = tempfile.mkstemp(dir=p, prefix='.sg-lora-probe-'); os.close(fd); os.unlink(t)
+        if not a.is_dir(): raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(a))
+        fd, t = tempfile.mkstemp(dir=a, prefix='.sg-lora-probe-'); os.close(fd); os.unlink(t)
     except OSError as e:
         raise ValueError(f"{what} {p} is not a writable folder ({e.strerror or type(e).__name__}): choose another, or fix its permissions") from None
-    finally: _drop_empty(made)
     return p
 
 def check_replaceable(path:str|Path, marker:str, what:str)->Path:
