@@ -19,13 +19,14 @@ from safetensors import safe_open
 from safetensors.torch import save_file
 from .progress import Progress, as_progress
 from .store import atomic_dir, atomic_write, cache_dir, config_key, intact, run_child, machine, machine_line
-from .data import WorldCfg, Split, build_pretrain
+from .data import WorldCfg, Split, build_pretrain, world_emoji
+from .lexicon import name_phrases
 
 # %% auto #0
-__all__ = ['Backbone', 'TinyCfg', 'build_clip', 'clip_loss', 'encode_text_trimmed', 'pretrain_clip', 'save_open_clip_dir',
-           'tiny_world_dir', 'tiny_world_cached', 'pretrain_tiny_world', 'hub_reachable', 'load_backbone',
-           'backbone_from_recipe', 'base_state_dict', 'tower_identity', 'ClipCfg', 'clip_weights', 'load_clip',
-           'benchmark_backbone']
+__all__ = ['Backbone', 'TinyCfg', 'build_clip', 'clip_loss', 'lexical_table', 'lexical_loss', 'encode_text_trimmed',
+           'pretrain_clip', 'save_open_clip_dir', 'tiny_world_dir', 'tiny_world_cached', 'pretrain_tiny_world',
+           'hub_reachable', 'load_backbone', 'backbone_from_recipe', 'base_state_dict', 'tower_identity', 'ClipCfg',
+           'clip_weights', 'load_clip', 'benchmark_backbone']
 
 # %% ../nbs/00b_backbone.ipynb #3a5d0255
 @dataclass
@@ -101,6 +102,8 @@ class TinyCfg:
     weight_decay:float=0.1   # AdamW weight decay (not on gains, biases, embeddings)
     warmup:int=200           # warmup steps
     seed:int=0               # seeds initialisation and batch order
+    lexical:float=0.         # weight of the text-only loss that teaches what names mean (`lexical_loss`); 0: none
+    lexical_depth:int=4      # hypernyms per name in that loss (`name_phrases`)
     world:WorldCfg=field(default_factory=WorldCfg)  # the world whose web split it learns from
 
     def model_cfg(self)->dict:
@@ -113,6 +116,7 @@ class TinyCfg:
 
     def key(self)->str:
         d = asdict(self); d['world'] = self.world.key('pretrain')
+        if not self.lexical: del d['lexical'], d['lexical_depth']   # recipes without the text-only loss keep their cache keys
         return config_key(d)
 
 def build_clip(model_cfg:dict, seed:int=0)->open_clip.CLIP:
@@ -129,6 +133,27 @@ def clip_loss(img:Tensor, txt:Tensor, logit_scale:Tensor)->Tensor:
     y = torch.arange(len(img), device=img.device)
     return (F.cross_entropy(logits, y) + F.cross_entropy(logits.T, y)) / 2
 
+def lexical_table(names:list[str], tokenizer, depth:int=4, template:str='a photo of a {}')->dict:
+    "Tokens of every name's description and of every phrase WordNet gives it (`name_phrases`), and which phrases are each name's."
+    names = [n for n in names if name_phrases(n, depth)]
+    if not names: raise ValueError("none of the names has a WordNet sense in the lexicon: the text-only loss has nothing to teach")
+    ph = {n: name_phrases(n, depth) for n in names}
+    P = sorted({q for v in ph.values() for q in v}); ix = {q: i for i, q in enumerate(P)}
+    own = torch.zeros(len(names), len(P), dtype=torch.bool)
+    for i, n in enumerate(names): own[i, [ix[q] for q in ph[n]]] = True
+    return dict(names=names, desc=tokenizer([template.format(n) for n in names]), phrases=tokenizer(P), own=own)
+
+def lexical_loss(model:open_clip.CLIP, table:dict, B:int, g:torch.Generator)->Tensor:
+    "InfoNCE between `B` random names' descriptions and one random WordNet phrase of each; a phrase counts as right for every name it belongs to."
+    i = torch.randint(len(table['names']), (B,), generator=g)
+    own = table['own'][i]                                                          # (B, P) the phrases of each drawn name
+    j = torch.multinomial(own.float(), 1, generator=g)[:, 0]                       # one of them each
+    za, zb = encode_text_trimmed(model, table['desc'][i]), encode_text_trimmed(model, table['phrases'][j])
+    logits = model.logit_scale.exp().clamp(max=100) * za @ zb.T                    # (B, B)
+    right = own[:, j].float()                                                      # name a -> phrase b is right where b is a's
+    return -((right / right.sum(1, keepdim=True)) * logits.log_softmax(1)).sum(1).mean() / 2 \
+           -((right / right.sum(0, keepdim=True)) * logits.log_softmax(0)).sum(0).mean() / 2
+
 def encode_text_trimmed(model:open_clip.CLIP, tokens:Tensor, normalize:bool=True)->Tensor:
     "`model.encode_text` on tokens cut to the longest sequence in the batch (same result, less work)."
     L = int((tokens != 0).sum(1).max())
@@ -144,16 +169,17 @@ def _param_groups(model, wd):
     rest = [p for n, p in model.named_parameters() if not (p.ndim >= 2 and 'embedding' not in n)]
     return [dict(params=decay, weight_decay=wd), dict(params=rest, weight_decay=0.)]
 
-def _save_ckpt(path:Path, ep:int, model, opt, sched, g:torch.Generator, losses:list):
+def _save_ckpt(path:Path, ep:int, model, opt, sched, g:torch.Generator, losses:list, gl:torch.Generator|None=None):
     "The whole training state after epoch `ep`: weights, AdamW's moments and steps, the schedule, the shuffling generator and the losses."
     t = {f"model.{k}": v.detach().contiguous() for k, v in model.state_dict().items()}
     o = opt.state_dict()
     t |= {f"opt.{i}.{k}": v.contiguous() for i, st in o['state'].items() for k, v in st.items()}
     t['rng'] = g.get_state()
+    if gl is not None: t['rng_lexical'] = gl.get_state()
     meta = dict(epoch=str(ep), groups=json.dumps(o['param_groups']), sched=json.dumps(sched.state_dict()), losses=json.dumps(losses))
     atomic_write(lambda f: save_file(t, str(f), metadata=meta), path, seal=True)
 
-def _load_ckpt(path:Path, model, opt, sched, g:torch.Generator)->tuple[int, list]:
+def _load_ckpt(path:Path, model, opt, sched, g:torch.Generator, gl:torch.Generator|None=None)->tuple[int, list]:
     "Restore what `_save_ckpt` wrote; the epoch it finished and the losses so far."
     with safe_open(str(path), 'pt') as f:
         m, keys = f.metadata(), list(f.keys())
@@ -163,12 +189,13 @@ def _load_ckpt(path:Path, model, opt, sched, g:torch.Generator)->tuple[int, list
             if k.startswith('opt.'): _, i, n = k.split('.', 2); st.setdefault(int(i), {})[n] = f.get_tensor(k)
         opt.load_state_dict(dict(state=st, param_groups=json.loads(m['groups'])))
         sched.load_state_dict(json.loads(m['sched'])); g.set_state(f.get_tensor('rng'))
+        if gl is not None: gl.set_state(f.get_tensor('rng_lexical'))
     return int(m['epoch']), json.loads(m['losses'])
 
 def pretrain_clip(cfg:TinyCfg, pairs:Split, progress:bool|str|Progress=True,
                   ckpt:Path|None=None,   # a file to keep the training state in after each epoch, and to resume from
                  )->tuple[open_clip.CLIP, list[float]]:
-    "Contrastively pretrain a CLIP of architecture `cfg` on `pairs` (first caption of each image); returns model, losses. With `ckpt`, a killed run resumes after its last finished epoch."
+    "Contrastively pretrain a CLIP of architecture `cfg` on `pairs` (first caption of each image), plus `cfg.lexical` times `lexical_loss` on the world's names; returns model, image-text losses. With `ckpt`, a killed run resumes after its last finished epoch."
     model = build_clip(cfg.model_cfg(), seed=cfg.seed).train()
     bb = Backbone('tiny-world', model, SimpleTokenizer(context_length=cfg.context_length), cfg.image_size)
     tokens = bb.tokenizer([c[0] for c in pairs.captions])                      # (N, ctx)
@@ -177,10 +204,13 @@ def pretrain_clip(cfg:TinyCfg, pairs:Split, progress:bool|str|Progress=True,
     if n_steps == 0: raise ValueError(f"{len(pairs)} pairs make no batch of {cfg.batch_size}: lower TinyCfg.batch_size or add pairs")
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1, (s + 1) / cfg.warmup) * 0.5 * (1 + math.cos(math.pi * min(1, s / n_steps))))
     g, losses, start = torch.Generator().manual_seed(cfg.seed), [], 0
+    gl = torch.Generator().manual_seed(cfg.seed + 10**6) if cfg.lexical else None   # its own stream: the image batches stay those of lexical=0
+    lex = lexical_table([e.name for e in world_emoji()], bb.tokenizer, cfg.lexical_depth) if cfg.lexical else None
     if ckpt is not None and intact(ckpt):
-        done, losses = _load_ckpt(ckpt, model, opt, sched, g); start = done + 1
+        done, losses = _load_ckpt(ckpt, model, opt, sched, g, gl); start = done + 1
     p = as_progress(progress)
     if start: p.note(f"resuming the pretraining after epoch {start} of {cfg.epochs}, from {ckpt}")
+    lex_losses = []
     for ep in (epochs := p(range(start, cfg.epochs), 'pretraining epochs', nested=True)):
         perm = torch.randperm(len(pairs), generator=g)
         batches = [perm[i:i + cfg.batch_size] for i in range(0, len(perm) - cfg.batch_size + 1, cfg.batch_size)]
@@ -188,11 +218,14 @@ def pretrain_clip(cfg:TinyCfg, pairs:Split, progress:bool|str|Progress=True,
             with torch.enable_grad():   # trains even where the caller turned autograd off
                 loss = clip_loss(model.encode_image(bb.prep(pairs.images[idx]), normalize=True),
                                  encode_text_trimmed(model, tokens[idx]), model.logit_scale)
-                opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step()
+                lx = lexical_loss(model, lex, cfg.batch_size, gl) if lex else None
+                opt.zero_grad(set_to_none=True); (loss + cfg.lexical * lx if lex else loss).backward(); opt.step(); sched.step()
             losses.append(loss.item())
-        epochs.comment = f"loss {sum(losses[-len(batches):]) / len(batches):.3f}"
+            if lex: lex_losses.append(lx.item())
+        epochs.comment = f"loss {sum(losses[-len(batches):]) / len(batches):.3f}" + \
+                         (f", lexical {sum(lex_losses[-len(batches):]) / len(batches):.3f}" if lex else '')
         epochs.write(f"epoch {ep}: {epochs.comment}")
-        if ckpt is not None and ep < cfg.epochs - 1: _save_ckpt(ckpt, ep, model, opt, sched, g, losses)
+        if ckpt is not None and ep < cfg.epochs - 1: _save_ckpt(ckpt, ep, model, opt, sched, g, losses, gl)
     return model.eval(), losses
 
 # %% ../nbs/00b_backbone.ipynb #93509b03

@@ -4,16 +4,18 @@
 
 # %% ../nbs/00g_lexicon.ipynb #2c2d666b
 from __future__ import annotations
-import json
+import json, re
 from functools import lru_cache
 from importlib.resources import files
 
 import torch
 from torch import Tensor
 from .experts import rank_correlation
+from .data import emoji_table
 
 # %% auto #0
-__all__ = ['load_lexicon', 'wu_palmer', 'keyword_overlap', 'similarity_matrix', 'meaning_correlation']
+__all__ = ['MEASURES', 'GENERIC', 'TINTS', 'load_lexicon', 'wu_palmer', 'keyword_overlap', 'subgroup_match', 'similarity_matrix',
+           'meaning_correlation', 'name_phrases']
 
 # %% ../nbs/00g_lexicon.ipynb #b093eeff
 @lru_cache(maxsize=1)
@@ -37,10 +39,22 @@ def keyword_overlap(a:str, b:str, lex:dict|None=None)->float:
     return len(ka & kb) / len(ka | kb) if ka and kb else float('nan')
 
 # %% ../nbs/00g_lexicon.ipynb #25a3d55f
+def subgroup_match(a:str, b:str)->float:
+    "1 where names `a` and `b` share their Unicode emoji subgroup (animal-mammal, food-fruit, ...: the table as Unicode has it, not the world's animal families), else 0; nan where either is not in the table."
+    sub = _subgroups()
+    return float(sub[a] == sub[b]) if a in sub and b in sub else float('nan')
+
+@lru_cache(maxsize=1)
+def _subgroups()->dict:
+    return {e.name: e.subgroup for e in emoji_table()}
+
+MEASURES = dict(wordnet=wu_palmer, keywords=keyword_overlap, subgroup=subgroup_match)
+
 def similarity_matrix(names:list[str], measure:str='wordnet', lex:dict|None=None)->Tensor:
-    "(n, n) human similarity of the names: 'wordnet' (Wu-Palmer) or 'keywords' (CLDR overlap); nan where unknown."
-    fn = {'wordnet': wu_palmer, 'keywords': keyword_overlap}.get(measure)
-    if fn is None: raise ValueError(f"measure must be 'wordnet' or 'keywords', got {measure!r}")
+    "(n, n) human similarity of the names: 'wordnet' (Wu-Palmer), 'keywords' (CLDR overlap) or 'subgroup' (Unicode subgroup co-membership); nan where unknown."
+    fn = MEASURES.get(measure)
+    if fn is None: raise ValueError(f"measure must be one of {', '.join(map(repr, MEASURES))}, got {measure!r}")
+    if measure == 'subgroup': return torch.tensor([[fn(a, b) for b in names] for a in names])
     lex = lex or load_lexicon()
     return torch.tensor([[fn(a, b, lex) for b in names] for a in names])
 
@@ -52,3 +66,23 @@ def meaning_correlation(d:Tensor, names:list[str], measure:str='wordnet', lex:di
     keep = ~S[i, j].isnan()
     if keep.sum() < 3: raise ValueError(f"only {int(keep.sum())} task pairs have a {measure} similarity: need 3 or more")
     return dict(rho=round(rank_correlation(C[i, j][keep], S[i, j][keep]), 3), pairs=int(keep.sum()))
+
+
+# %% ../nbs/00g_lexicon.ipynb #f83fc0d2
+GENERIC = ('entity', 'physical_entity', 'abstraction', 'object', 'whole', 'artifact', 'living_thing', 'organism', 'matter',
+           'causal_agent', 'physical_object', 'unit', 'instrumentality', 'psychological_feature', 'attribute', 'relation',
+           'measure', 'group', 'thing', 'part', 'substance', 'solid', 'communication', 'event', 'act')   # too abstract to tell things apart
+TINTS = ('red', 'orange', 'yellow', 'pink', 'purple', 'blue', 'white')
+
+def _a(w:str)->str: return f"{'an' if w[0] in 'aeiou' else 'a'} {w}"
+
+def name_phrases(name:str, depth:int=4, lex:dict|None=None)->list[str]:
+    "What WordNet says `name` is: 'a <hypernym>' for its `depth` nearest specific hypernyms, then its gloss; [] where it has no sense."
+    lex = lex or load_lexicon()
+    tint, base = (name.split(' ', 1) if name.split(' ', 1)[0] in TINTS and name not in lex else (None, name))
+    wn = (lex.get(base) or {}).get('wordnet')
+    if not wn: return []
+    hyp = [s.split('.')[0].replace('_', ' ') for s in wn['path'][-2::-1]]
+    hyp = hyp[:next((i for i, h in enumerate(hyp) if h.replace(' ', '_') in GENERIC), len(hyp))][:depth]
+    gloss = re.sub(r';?\s*"[^"]*"', '', wn['gloss']).strip('; ')   # without the usage examples
+    return ([f"a {tint} flower"] if tint else []) + [_a(h) for h in hyp] + [gloss]
