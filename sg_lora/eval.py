@@ -13,16 +13,16 @@ from torch import Tensor
 from .progress import Progress, as_progress
 from .lora import lora_spec
 from .metrics import task_recall
-from .experts import ExpertRepo, expert_repo, pair_correlation
+from .experts import ExpertRepo, expert_repo, pair_correlation, pair_correlation_boot
 from .semantics import task_semantics, with_descriptions
 from .cvae import CVAECfg
 from .generator import SGLoRA, fit_sglora
 
 # %% auto #0
-__all__ = ['RECALLS', 'METHODS', 'CHECKS', 'Evaluator', 'Method', 'ZeroShot', 'ModelSoup', 'AdapterSoup', 'TopKWeighted',
-           'Oracle', 'SGLoRAMethod', 'score', 'summary', 'val_score', 'select_tau', 'select_sglora', 'kfold_scores',
-           'paired_diff', 'kfold_table', 'evaluate_setting', 'generator_diagnostics', 'derangement',
-           'semantic_controls', 'training_control', 'world_checks']
+__all__ = ['RECALLS', 'METHODS', 'CHECKS', 'POOLED', 'Evaluator', 'Method', 'ZeroShot', 'ModelSoup', 'AdapterSoup',
+           'TopKWeighted', 'Oracle', 'SGLoRAMethod', 'score', 'summary', 'val_score', 'select_tau', 'select_sglora',
+           'kfold_scores', 'paired_diff', 'kfold_table', 'evaluate_setting', 'generator_diagnostics', 'derangement',
+           'semantic_controls', 'training_control', 'world_checks', 'pool_checks']
 
 # %% ../nbs/05_eval.ipynb #00000007
 RECALLS = ('i2t R@1', 'i2t R@5', 'i2t R@10', 't2i R@1', 't2i R@5', 't2i R@10')
@@ -345,4 +345,41 @@ def world_checks(
                mR={k: round(avg(k), 2) for k in ('zero', 'oracle', 'soups')} | {'topk': round(avg(f"topk@{tau:g}"), 2)},
                oracle_minus_soups=round(avg('oracle') - avg('soups'), 2), topk_minus_soups=round(avg(f"topk@{tau:g}") - avg('soups'), 2))
     res['passed'] = {k: bool(res[k] >= v) for k, v in CHECKS.items()}
+    res['per_task'] = {names[i]: {k: round(per[names[i]][k], 3) for k in ('zero', 'oracle', 'soups')} | {'topk': round(per[names[i]][f"topk@{tau:g}"], 3)}
+                       for i in rows}   # what `pool_checks` pools over runs
+    res['spearman_boot'] = [round(x, 4) for x in pair_correlation_boot(d[rows], W[rows].mean(1)).tolist()]
     return res
+
+# %% ../nbs/05_eval.ipynb #34c5c054
+POOLED = dict(spearman=0.5, spearman_lo=0.4, spearman_min=0.3, topk_minus_soups=1.5, oracle_minus_soups=4.0)   # issue 27's targets
+
+def _boot_mean(xs:list[Tensor], n_boot:int, g:torch.Generator)->Tensor:
+    "Bootstrap replicates of the mean over all tasks of all runs, tasks redrawn within each run."
+    return torch.stack([torch.cat([x[torch.randint(len(x), (len(x),), generator=g)] for x in xs]).mean() for _ in range(n_boot)])
+
+def pool_checks(checks:list[dict], n_boot:int=2000, seed:int=0)->dict:
+    "Per source, the `world_checks` of several runs (each source -> result) pooled, with bootstrap 95% intervals, and whether `POOLED` holds."
+    if not checks: raise ValueError("pool_checks needs the world checks of at least one run")
+    g, out = torch.Generator().manual_seed(seed), {}
+    ci = lambda x: [round(v, 3) for v in x.double().quantile(torch.tensor([.025, .975], dtype=torch.double)).tolist()]
+    for s in checks[0]:
+        cs = [c[s] for c in checks]
+        if any('per_task' not in c or 'spearman_boot' not in c for c in cs):
+            raise ValueError(f"the world checks of {s} lack per-task scores (made before they were kept): "
+                             "delete checks.json in those runs' folders under <cache>/runs and run them again")
+        rho = [c['spearman'] for c in cs]
+        res = dict(runs=len(cs), tasks=sum(c['tasks'] for c in cs),
+                   spearman=dict(mean=round(sum(rho) / len(rho), 3), ci=ci(torch.tensor([c['spearman_boot'] for c in cs]).mean(0)), per_run=rho))
+        for k, a in (('topk_minus_soups', 'topk'), ('oracle_minus_soups', 'oracle')):
+            xs = [torch.tensor([p[a] - p['soups'] for p in c['per_task'].values()]) for c in cs]
+            res[k] = dict(mean=round(torch.cat(xs).mean().item(), 2), ci=ci(_boot_mean(xs, n_boot, g)), per_run=[c[k] for c in cs])
+        names = [c['name_accuracy'] for c in cs if 'name_accuracy' in c]
+        if names: res['name_accuracy'] = dict(mean=round(sum(names) / len(names), 1), per_run=names)
+        if all(c.get('text_semantics') for c in cs):
+            res['text_semantics'] = {m: round(sum(c['text_semantics'][m] for c in cs) / len(cs), 3) for m in cs[0]['text_semantics']}
+        sp, tk, oc = res['spearman'], res['topk_minus_soups'], res['oracle_minus_soups']
+        res['passed'] = dict(spearman=bool(sp['mean'] >= POOLED['spearman'] and sp['ci'][0] >= POOLED['spearman_lo'] and min(rho) >= POOLED['spearman_min']),
+                             topk_minus_soups=bool(tk['mean'] >= POOLED['topk_minus_soups'] and tk['ci'][0] > 0),
+                             oracle_minus_soups=bool(oc['mean'] >= POOLED['oracle_minus_soups']))
+        out[s] = res
+    return out

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['ROLES', 'ExpertRepo', 'expert_repo', 'TaskSplit', 'split_tasks', 'centred_cosine', 'within_across',
-           'rank_correlation', 'pair_correlation', 'pair_factors']
+           'rank_correlation', 'pair_correlation', 'pair_correlation_boot', 'pair_factors']
 
 # %% ../nbs/02_experts.ipynb #00000006
 @dataclass
@@ -116,6 +116,15 @@ def pair_correlation(d:Tensor, mu:Tensor)->float:
     iu = torch.triu_indices(len(d), len(d), 1)
     Sd = F.normalize(d, dim=-1) @ F.normalize(d, dim=-1).T
     return rank_correlation(Sd[iu[0], iu[1]], centred_cosine(mu)[iu[0], iu[1]])
+
+def pair_correlation_boot(d:Tensor, mu:Tensor, n_boot:int=400, seed:int=0)->Tensor:
+    "`n_boot` bootstrap replicates of `pair_correlation` over tasks: tasks drawn with replacement, Spearman over the pairs of distinct draws."
+    Sd, Sw, n = F.normalize(d, dim=-1) @ F.normalize(d, dim=-1).T, centred_cosine(mu), len(d)
+    g, (a, b), out = torch.Generator().manual_seed(seed), torch.triu_indices(n, n, 1), []
+    for _ in range(n_boot):
+        ix = torch.randint(n, (n,), generator=g); i, j = ix[a], ix[b]; k = i != j
+        out.append(rank_correlation(Sd[i[k], j[k]], Sw[i[k], j[k]]))
+    return torch.tensor(out)
 
 # %% ../nbs/02_experts.ipynb #11b4afa2
 def pair_factors(S:dict, against:tuple=('description', 'LoRA'))->dict:

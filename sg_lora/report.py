@@ -10,8 +10,8 @@ from .eval import METHODS
 
 # %% auto #0
 __all__ = ['PAPER', 'PAPER_NAMES', 'methods_of', 'table_md', 'compare', 'plot_tables', 'plot_selection', 'verdict_lines',
-           'summary_sentence', 'spread_md', 'checks_md', 'gain_recovery', 'recovery_md', 'across_seeds',
-           'diagnostics_md', 'controls_md', 'recipe_str', 'data_line', 'write_report']
+           'summary_sentence', 'spread_md', 'checks_md', 'semantics_cell', 'pooled_md', 'gain_recovery', 'recovery_md',
+           'across_seeds', 'diagnostics_md', 'controls_md', 'recipe_str', 'data_line', 'write_report']
 
 # %% ../nbs/05b_report.ipynb #00000019
 PAPER = {  # Tables 1 and 2 of the paper, (R@1, R@5, R@10) for I2T then T2I; scenes ~ MS-COCO, pets ~ OxfordPets
@@ -163,11 +163,28 @@ def checks_md(checks:dict)->str:
     if not checks: return "(no world checks in this run)"
     from sg_lora.eval import CHECKS
     ok = lambda c, k: '✓' if c['passed'][k] else '✗'
-    rows = ["| source | expert + val tasks | Spearman (≥ {spearman}) | Oracle − Soups, mR (≥ {oracle_minus_soups}) | Top-K − Soups, mR (≥ {topk_minus_soups}) | tau | names right (chance) |".format(**CHECKS),
-            "|---|---|---|---|---|---|---|"]
+    rows = ["| source | expert + val tasks | Spearman (≥ {spearman}) | Oracle − Soups, mR (≥ {oracle_minus_soups}) | Top-K − Soups, mR (≥ {topk_minus_soups}) | tau | names right (chance) | text semantics: CLDR / subgroup / WordNet |".format(**CHECKS),
+            "|---|---|---|---|---|---|---|---|"]
     rows += [f"| {s} | {c['tasks']} | {c['spearman']:+.2f} {ok(c, 'spearman')} | {c['oracle_minus_soups']:+.1f} {ok(c, 'oracle_minus_soups')} | "
-             f"{c['topk_minus_soups']:+.1f} {ok(c, 'topk_minus_soups')} | {c['tau']:g} | {c.get('name_accuracy', float('nan')):.0f}% ({c.get('name_chance', float('nan')):.1f}%) |"
-             for s, c in checks.items()]
+             f"{c['topk_minus_soups']:+.1f} {ok(c, 'topk_minus_soups')} | {c['tau']:g} | {c.get('name_accuracy', float('nan')):.0f}% ({c.get('name_chance', float('nan')):.1f}%) | "
+             f"{semantics_cell(c.get('text_semantics'))} |" for s, c in checks.items()]
+    return "\n".join(rows)
+
+def semantics_cell(ts:dict|None)->str:
+    "'+0.12 / +0.30 / +0.25': the text-semantics Spearman with CLDR keywords, Unicode subgroups and WordNet ('–' where not measured)."
+    return " / ".join(f"{ts[m]:+.2f}" if ts and m in ts else "–" for m in ('keywords', 'subgroup', 'wordnet'))
+
+def pooled_md(pooled:dict)->str:
+    "Markdown of `pool_checks`: per source, each pooled check with its 95% interval and per-run values, against the pooled targets."
+    from sg_lora.eval import POOLED
+    ok = lambda c, k: '✓' if c['passed'][k] else '✗'
+    f = lambda v, d: f"{v['mean']:+.{d}f} [{v['ci'][0]:+.{d}f}, {v['ci'][1]:+.{d}f}]"
+    rows = [f"| source | runs (tasks) | Spearman (≥ {POOLED['spearman']}, lower end ≥ {POOLED['spearman_lo']}, each run ≥ {POOLED['spearman_min']}) | per run | "
+            f"Top-K − Soups, mR (≥ {POOLED['topk_minus_soups']}, above 0) | Oracle − Soups, mR (≥ {POOLED['oracle_minus_soups']}) | names right | text semantics: CLDR / subgroup / WordNet |",
+            "|---|---|---|---|---|---|---|---|"]
+    rows += [f"| {s} | {c['runs']} ({c['tasks']}) | {f(c['spearman'], 3)} {ok(c, 'spearman')} | {', '.join(f'{r:+.2f}' for r in c['spearman']['per_run'])} | "
+             f"{f(c['topk_minus_soups'], 2)} {ok(c, 'topk_minus_soups')} | {f(c['oracle_minus_soups'], 2)} {ok(c, 'oracle_minus_soups')} | "
+             f"{c['name_accuracy']['mean']:.0f}% | {semantics_cell(c.get('text_semantics'))} |" for s, c in pooled.items()]
     return "\n".join(rows)
 
 def gain_recovery(entries:dict)->dict:
@@ -215,6 +232,9 @@ def across_seeds(runs:list[dict])->str:
     for r in runs:
         for s, c in r.get('world_checks', {}).items():
             chk.append(f"| {r['seed']} | {s} | {c['spearman']:+.2f} | {c['oracle_minus_soups']:+.1f} | {c['topk_minus_soups']:+.1f} | {c.get('name_accuracy', float('nan')):.0f}% |")
+    if all(c.get('per_task') for r in runs for c in r.get('world_checks', {None: {}}).values()):   # runs that kept per-task scores pool
+        from sg_lora.eval import pool_checks
+        chk += ["", f"World checks pooled over seeds {seeds} (bootstrap 95% intervals):", "", pooled_md(pool_checks([r['world_checks'] for r in runs]))]
     return "\n".join(rows + diffs + chk)
 
 def diagnostics_md(dg:dict)->str:

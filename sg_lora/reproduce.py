@@ -28,14 +28,15 @@ from .export import FORMATS, generate_files, describe
 from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary, world_checks, kfold_scores, paired_diff, kfold_table, generator_diagnostics, semantic_controls, training_control, TopKWeighted, SGLoRAMethod
 from .metrics import name_accuracy
 from .report import compare, write_report, gain_recovery, across_seeds
+from .lexicon import MEASURES, meaning_correlation
 
 # %% auto #0
 __all__ = ['PRESETS', 'DATA_PRESETS', 'PIPELINE_VERSION', 'EXTENDED', 'STAGES', 'resolve', 'StudyCfg', 'configs', 'Stages',
            'stage_lock', 'world_stage', 'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage', 'checks_stage',
-           'Generators', 'train_generator', 'generators_stage', 'Evaluation', 'settings', 'evaluation_stage',
-           'unused_descriptions', 'controls_stage', 'results', 'stage_hashes', 'compare_runs', 'preflight', 'reproduce',
-           'zoo_main', 'main', 'benchmark_reproduce', 'selection_study', 'study_md', 'training_control_file',
-           'training_control_study', 'training_control_md']
+           'text_semantics', 'Generators', 'train_generator', 'generators_stage', 'Evaluation', 'settings',
+           'evaluation_stage', 'unused_descriptions', 'controls_stage', 'results', 'stage_hashes', 'compare_runs',
+           'run_dir', 'preflight', 'reproduce', 'zoo_main', 'main', 'benchmark_reproduce', 'run_checks',
+           'selection_study', 'study_md', 'training_control_file', 'training_control_study', 'training_control_md']
 
 # %% ../nbs/05a_reproduce.ipynb #00000006
 PRESETS = {
@@ -130,6 +131,7 @@ def resolve(
     else:
         world = WorldCfg(**{**p['world'], 'seed': seed})
         parts = dict(world=asdict(world), backbone=asdict(TinyCfg(**{**p['backbone'], 'seed': seed, 'world': world})))
+        if not parts['backbone']['lexical']: [parts['backbone'].pop(k) for k in ('lexical', 'lexical_depth')]   # keys of runs from before it
     zoo = asdict(ZooCfg(**{**p['zoo'], 'seed': seed}))
     if not zoo['amp']: zoo.pop('amp')   # runs from before mixed precision keep their keys
     cvae = CVAECfg(**{**p['cvae'], 'seed': 1000 * seed})
@@ -232,7 +234,7 @@ def experts_stage(study:StudyCfg, world:World, zoo:LoraZoo)->Experts:
 
 # %% ../nbs/05a_reproduce.ipynb #5fba9459
 def checks_stage(study:StudyCfg, run:Path, world:World, bb:Backbone, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress)->tuple[dict, bool]:
-    "World checks and name accuracy of every generator source (cached); and whether they were cached."
+    "World checks, name accuracy and text semantics of every generator source (cached); and whether they were cached."
     f = run/'checks.json'
     if intact(f): return json.loads(f.read_text()), True
     out = {}
@@ -241,10 +243,19 @@ def checks_stage(study:StudyCfg, run:Path, world:World, bb:Backbone, zoo:LoraZoo
         out[s] = world_checks(ev, z.W, z.d, z.names, sp.experts, sp.val, study.K, tuple(study.topk_taus), p)
         out[s]['name_accuracy'] = round(name_accuracy(bb, world[s]), 1)
         out[s]['name_chance'] = round(100 / len(world[s]), 1)
+        out[s]['text_semantics'] = text_semantics(z.d, z.names)
         p.note(f"  {s}: Spearman {out[s]['spearman']:+.2f}, Oracle - Soups {out[s]['oracle_minus_soups']:+.1f} mR, "
                f"Top-K - Soups {out[s]['topk_minus_soups']:+.1f} mR, names {out[s]['name_accuracy']:.0f}%")
     write_json(f, out, seal=True)
     return out, False
+
+def text_semantics(d:Tensor, names:list[str])->dict:
+    "Spearman of description cosine with each human similarity of the names that knows enough of them (`meaning_correlation`): {measure: rho}."
+    out = {}
+    for m in MEASURES:
+        try: out[m] = meaning_correlation(d, names, m)['rho']
+        except ValueError: pass   # a measure that knows fewer than 3 pairs of these names (a dataset's classes, say)
+    return out
 
 # %% ../nbs/05a_reproduce.ipynb #57d21235
 @dataclass
@@ -418,6 +429,10 @@ def compare_runs(a:dict, b:dict)->list[str]:
     return out
 
 # %% ../nbs/05a_reproduce.ipynb #0000000c
+def run_dir(cache:Path, cfg:dict)->Path:
+    "The folder of a resolved run's checks, generators and evaluation in the cache."
+    return cache/'runs'/f"{cfg['preset']}-{config_key(cfg)}"
+
 def preflight(cfg:dict, device:str='cpu', out:str|Path|None=None, cache:str|Path|None=None):
     "Before any work: a `paper` preset's data files and weights are there, `device` exists, and `out` and `cache` are folders it can write; one error lists every problem."
     probs = []
@@ -460,7 +475,7 @@ def reproduce(
     tasks = [t for s in study.sources for t in world[s]]
     with st('zoo') as r: zoo, r.cached = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
     with st('experts'): ex = experts_stage(study, world, zoo)
-    run, ev = cache/'runs'/f"{preset}-{config_key(cfg)}", Evaluator(bb, tasks, study.eval_split)
+    run, ev = run_dir(cache, cfg), Evaluator(bb, tasks, study.eval_split)
     with stage_lock(cache, f"run-{run.name}", p):   # checks, generators and evaluation share the run's folder
         with st('checks') as r: checks, r.cached = checks_stage(study, run, world, bb, zoo, ex, ev, p)
         with st('generators') as r: gens, r.cached = generators_stage(study, run, zoo, ex, ev, p, device)
@@ -610,13 +625,28 @@ def benchmark_reproduce(preset:str='tiny', seed:int=0, cache:str|Path|None=None,
     return dict(empty_cache_s=round(w1, 1), empty_cache_peak_gib=round(m1, 2), stages=stages, cached_s=round(w2, 1), cached_peak_gib=round(m2, 2), out=str(out), machine=m)
 
 # %% ../nbs/05a_reproduce.ipynb #ad11dd01
-def _study_stages(cfg:dict, cache:Path, p:Progress)->tuple[LoraZoo, Experts, Evaluator]:
-    "The zoo, roles and evaluator of the resolved run `cfg`, from its cached stages (built where missing), as `reproduce` makes them."
+def _stages(cfg:dict, cache:Path, p:Progress)->tuple[World, Backbone, LoraZoo, Experts, Evaluator]:
+    "The world, backbone, zoo, roles and evaluator of the resolved run `cfg`, from its cached stages (built where missing), as `reproduce` makes them."
     wcfg, tcfg, zcfg, study = configs(cfg)
     world, _ = world_stage(wcfg, cache, p); bb, _ = backbone_stage(tcfg, cache, p)
     tasks = [t for s in study.sources for t in world[s]]
     zoo, _ = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
-    return zoo, experts_stage(study, world, zoo), Evaluator(bb, tasks, study.eval_split)
+    return world, bb, zoo, experts_stage(study, world, zoo), Evaluator(bb, tasks, study.eval_split)
+
+def _study_stages(cfg:dict, cache:Path, p:Progress)->tuple[LoraZoo, Experts, Evaluator]:
+    "The zoo, roles and evaluator of the resolved run `cfg` (`_stages`)."
+    return _stages(cfg, cache, p)[2:]
+
+def run_checks(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress:bool|str|Progress=False,
+               backbone:dict|None=None,   # overrides of the preset's backbone config (`TinyCfg` fields), e.g. {'lexical': 1.0}
+              )->dict:
+    "The world checks of the run of `preset` and `seed`: its cached checks.json, or made now (with the stages below it, where missing) as `reproduce` makes them."
+    cfg, cache, p = resolve(preset, seed), cache_dir(cache), as_progress(progress)
+    if backbone: cfg['backbone'] = {**cfg['backbone'], **backbone}
+    run, study = run_dir(cache, cfg), configs(cfg)[3]
+    if intact(run/'checks.json'): return json.loads((run/'checks.json').read_text())
+    world, bb, zoo, ex, ev = _stages(cfg, cache, p)
+    with stage_lock(cache, f"run-{run.name}", p): return checks_stage(study, run, world, bb, zoo, ex, ev, p)[0]
 
 def selection_study(
     preset:str='tiny', seed:int=0,
