@@ -17,8 +17,9 @@ from .progress import Progress, as_progress
 from .store import atomic_write
 
 # %% auto #0
-__all__ = ['CVAECfg', 'check_training', 'Normaliser', 'CVAE', 'Snapshots', 'train_cvae', 'cvae_val_loss', 'save_cvae',
-           'load_cvae', 'mean_distances', 'condition_sensitivity', 'condition_distance', 'plot_diagnostics']
+__all__ = ['REGULARISERS', 'CVAECfg', 'cfg_key_dict', 'check_training', 'Normaliser', 'CVAE', 'Snapshots', 'train_cvae',
+           'cvae_val_loss', 'save_cvae', 'load_cvae', 'mean_distances', 'condition_sensitivity', 'condition_distance',
+           'plot_diagnostics']
 
 # %% ../nbs/04_cvae.ipynb #00000006
 @dataclass
@@ -36,6 +37,16 @@ class CVAECfg:
     residual:bool=False  # beyond the paper: the decoder outputs x(mu*) + f(z, c), f starting at zero
     basis:int=0          # beyond the paper: work in the top `basis` principal directions; 0: all D coordinates
     expert_tasks:bool=False  # beyond the paper: `fit_sglora` also trains on the experts, each conditioned without itself
+    weight_decay:float=0.    # beyond the paper: AdamW's decoupled weight decay; 0: Adam, as the paper
+    dropout:float=0.         # beyond the paper: dropout after every hidden layer, in training
+    cond_noise:float=0.      # beyond the paper: Gaussian noise of this SD (model units) on the condition's mu* part, in training
+    reduction:str='sum'      # 'sum' of Eq. 9's squared error over the D coordinates (the paper), or 'mean' (lambda then weighs D times more)
+
+REGULARISERS = dict(weight_decay=0., dropout=0., cond_noise=0., reduction='sum')   # the fields added after runs were cached, and their defaults
+
+def cfg_key_dict(cfg:CVAECfg)->dict:
+    "`asdict(cfg)` without the `REGULARISERS` left at their defaults: the runs cached before they existed keep their keys."
+    return {k: v for k, v in asdict(cfg).items() if k not in REGULARISERS or v != REGULARISERS[k]}
 
 def check_training(X:Tensor, mu:Tensor|None=None, var:Tensor|None=None):
     "Refuse training data a CVAE cannot learn from, naming the problem and the fix: non-finite values, negative variances, fewer than 2 rows, identical rows."
@@ -83,10 +94,10 @@ class Normaliser(nn.Module):
         return torch.cat([self.x(mu), torch.log(var / self.std ** 2 + 1e-6)], -1)
 
 # %% ../nbs/04_cvae.ipynb #00000009
-def _mlp(*sizes):
+def _mlp(*sizes, p:float=0.):
     layers = []
-    for a, b in zip(sizes[:-1], sizes[1:]): layers += [nn.Linear(a, b), nn.ReLU()]
-    return nn.Sequential(*layers[:-1])
+    for a, b in zip(sizes[:-1], sizes[1:]): layers += [nn.Linear(a, b), nn.ReLU()] + ([nn.Dropout(p)] if p else [])
+    return nn.Sequential(*layers[:-2 if p else -1])
 
 def _noise(n:int, k:int, seed:int)->Tensor:
     "(n, k) standard normal noise, drawn sample by sample in blocks of 16 (torch draws sizes under 16 differently), so row i never depends on n."
@@ -101,9 +112,10 @@ class CVAE(nn.Module):
         self.D, self.cfg = D, cfg
         h, k, d = cfg.hidden, cfg.latent, cfg.basis or D   # d: coordinates per LoRA that the networks see
         self.norm = Normaliser(D)
-        self.encoder = _mlp(3 * d, h, 2 * k)      # q(z | X, c)
-        self.prior = _mlp(2 * d, h, 2 * k)        # p(z | c)
-        self.decoder = _mlp(k + 2 * d, h, h, d)   # p(X | z, c)
+        if cfg.reduction not in ('sum', 'mean'): raise ValueError(f"reduction must be 'sum' (the paper) or 'mean', got {cfg.reduction!r}")
+        self.encoder = _mlp(3 * d, h, 2 * k, p=cfg.dropout)      # q(z | X, c)
+        self.prior = _mlp(2 * d, h, 2 * k, p=cfg.dropout)        # p(z | c)
+        self.decoder = _mlp(k + 2 * d, h, h, d, p=cfg.dropout)   # p(X | z, c)
         if cfg.basis: self.register_buffer('P', torch.zeros(D, cfg.basis))   # orthonormal columns, set by `fit_basis`
         if cfg.residual: nn.init.zeros_(self.decoder[-1].weight); nn.init.zeros_(self.decoder[-1].bias)
 
@@ -129,7 +141,7 @@ class CVAE(nn.Module):
         mp, lp = self.prior(c).chunk(2, -1)
         lq, lp = lq.clamp(-10, 10), lp.clamp(-10, 10)   # log-variances in a safe range
         z = mq + (0.5 * lq).exp() * (torch.randn(mq.shape, generator=g) if eps is None else eps).to(mq)
-        rec = (self.decode(z, c) - X).square().sum(-1).mean()
+        rec = (self.decode(z, c) - X).square().sum(-1).mean() if self.cfg.reduction == 'sum' else (self.decode(z, c) - X).square().mean(-1).mean()
         kl = 0.5 * (lp - lq + (lq.exp() + (mq - mp) ** 2) / lp.exp() - 1).sum(-1).mean()
         return rec, kl
 
@@ -278,14 +290,17 @@ def train_cvae(
         norm, c, task = copy.deepcopy(m.norm), m.cond(S.mu, S.var).to(device), S.task_of()   # c: (tasks, 2d)
         batch = lambda idx: (norm.x(S.rows(idx)).to(device), c[task[idx].to(device)])
     m = m.to(device)
-    opt = torch.optim.Adam(m.parameters(), lr=cfg.lr, fused=True)   # one kernel per step: half the training time on CPU
+    opt = (torch.optim.AdamW(m.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay, fused=True) if cfg.weight_decay else
+           torch.optim.Adam(m.parameters(), lr=cfg.lr, fused=True))   # fused: one kernel per step, half the training time on CPU
     g, hist, best, since = torch.Generator().manual_seed(cfg.seed), [], None, 0
     for ep in (epochs := as_progress(progress)(range(cfg.epochs), 'generator epochs')):
         perm, r_, k_ = torch.randperm(N, generator=g), 0., 0.
         for i in range(0, N, cfg.batch_size):
             idx = perm[i:i + cfg.batch_size]
             with torch.enable_grad():   # trains even where the caller turned autograd off
-                rec, kl = m.loss(*batch(idx), g)
+                xb, cb = batch(idx)
+                if cfg.cond_noise: cb = cb + cfg.cond_noise * nn.functional.pad(torch.randn(len(cb), cb.shape[1] // 2, generator=g), (0, cb.shape[1] - cb.shape[1] // 2)).to(cb)
+                rec, kl = m.loss(xb, cb, g)
                 opt.zero_grad(set_to_none=True); (rec + cfg.lam * kl).backward(); opt.step()
             r_ += rec.item() * len(idx); k_ += kl.item() * len(idx)
         hist.append(dict(epoch=ep + 1, rec=r_ / N, kl=k_ / N))

@@ -22,7 +22,7 @@ from .backbone import TinyCfg, Backbone, load_backbone, tiny_world_cached, ClipC
 from .datasets import DataCfg, build_datasets, datasets_cached, check_data
 from .zoo import ZooCfg, LoraZoo, build_zoo, load_zoo, assemble_zoo, open_zoo, zoo_dir, zoo_missing, repo_from_zoo
 from .experts import split_tasks, ROLES
-from .cvae import CVAECfg, save_cvae, load_cvae
+from .cvae import CVAECfg, save_cvae, load_cvae, cfg_key_dict
 from .generator import SGLoRA, fit_sglora, generation_ms
 from .export import FORMATS, generate_files, describe
 from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary, world_checks, kfold_scores, paired_diff, kfold_table, generator_diagnostics, semantic_controls, training_control, TopKWeighted, SGLoRAMethod
@@ -135,7 +135,7 @@ def resolve(
     zoo = asdict(ZooCfg(**{**p['zoo'], 'seed': seed}))
     if not zoo['amp']: zoo.pop('amp')   # runs from before mixed precision keep their keys
     cvae = CVAECfg(**{**p['cvae'], 'seed': 1000 * seed})
-    return dict(preset=preset, seed=seed, **parts, zoo=zoo, cvae=asdict(cvae),
+    return dict(preset=preset, seed=seed, **parts, zoo=zoo, cvae=cfg_key_dict(cvae),
                 **{k: p[k] for k in ('about', 'sources', 'fractions', 'K', 'tau', 'grid', 'topk_taus', 'val_samples', 'samples',
                                      'generator_seeds', 'eval_split', 'control_perms')}, **({'extension': p['extension']} if p.get('extension') else {}),
                 generator_seed_list=[1000 * seed + i for i in range(p['generator_seeds'])], pipeline_version=PIPELINE_VERSION)
