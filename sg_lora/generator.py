@@ -76,9 +76,13 @@ def fit_sglora(
             mu, var = torch.cat([mu, ls.mu.repeat_interleave(Me, 0)]), torch.cat([var, ls.var.repeat_interleave(Me, 0)])
         var = novar(var)
     check = None
+    if cfg.stop_on not in ('elbo', 'distance'): raise ValueError(f"stop_on must be 'elbo' (the paper) or 'distance', got {cfg.stop_on!r}")
     if val is not None:   # early stopping on the negative ELBO of the validation tasks' snapshots under their own conditions
         (Wv, iv), dv = _tasks(val[0], 'val W'), val[1]; sv = task_semantics(dv, repo, K, tau)
-        if stream:
+        if cfg.stop_on == 'distance':   # beyond the paper: on how close the mean of 4 samples comes to each validation task's mean LoRA
+            target = (Wv if iv is None else Wv[iv]).float().mean(1)
+            check = lambda m: -((m.generate(sv.mu, novar(sv.var), n=4, seed=0).mean(1) - target).norm(dim=-1) / target.norm(dim=-1)).mean()
+        elif stream:
             Sv = Snapshots(Wv, sv.mu, novar(sv.var), iv); check = lambda m: -cvae_val_loss(m, Sv)
         else:
             Wv = Wv if iv is None else Wv[iv]; Mv = Wv.shape[1]
