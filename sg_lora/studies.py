@@ -20,8 +20,8 @@ from .eval import derangement
 
 # %% auto #0
 __all__ = ['PlantCfg', 'standardise', 'planted_map', 'planted_zoo', 'planted_run', 'planted_control', 'interval',
-           'planted_summary', 'world_planting', 'planted_md', 'planted_verdict', 'plot_planted', 'generator_curves',
-           'plot_curves', 'top_weights']
+           'planted_summary', 'world_planting', 'planted_md', 'planted_verdict', 'plot_planted', 'lexical_choice',
+           'lexical_md', 'before_after_md', 'generator_curves', 'plot_curves', 'top_weights']
 
 # %% ../nbs/06a_studies.ipynb #b48ab529
 @dataclass(frozen=True)
@@ -168,6 +168,49 @@ def plot_planted(summary:list[dict], ax=None):
     ax.axhline(0, color='k', lw=0.8); ax.set_xscale('log', base=2); ax.legend(frameon=False)
     ax.set_xlabel('generator-training tasks'); ax.set_ylabel('|mu* - truth| - |generated - truth|')
     return ax
+
+# %% ../nbs/06a_studies.ipynb #2bc73957
+def lexical_choice(preset:str='tiny', seed:int=0, lexicals:tuple=(0., .5, 2.), cache:str|Path|None=None,
+                   progress:bool|str|Progress=False)->list[dict]:
+    "Per weight of the text-only loss and per source: text semantics and names right (among these tasks) on the run's expert and validation tasks."
+    from sg_lora.reproduce import resolve, configs, world_stage, backbone_stage, text_semantics
+    from sg_lora.metrics import name_accuracy
+    cache, p, rows = cache_dir(cache), as_progress(progress), []
+    for lam in lexicals:
+        cfg = resolve(preset, seed); cfg['backbone'] = {**cfg['backbone'], 'lexical': lam}
+        wcfg, tcfg, _, study = configs(cfg)
+        world, _ = world_stage(wcfg, cache, p); bb, _ = backbone_stage(tcfg, cache, p)
+        for s in study.sources:
+            sp = split_tasks([t.name for t in world[s]], tuple(study.fractions), study.seed, [t.group for t in world[s]])
+            tasks = [world.task(n) for n in sp.experts + sp.val]
+            with torch.no_grad(): d = bb.encode_texts([t.description for t in tasks])
+            rows.append(dict(lexical=lam, source=s, tasks=len(tasks), **text_semantics(d, [t.name for t in tasks]),
+                             names=round(name_accuracy(bb, tasks), 1), chance=round(100 / len(tasks), 1)))
+    return rows
+
+def lexical_md(rows:list[dict])->str:
+    "`lexical_choice` as a markdown table."
+    return "\n".join(["| lexical weight | source | expert + val tasks | text semantics: CLDR keywords | Unicode subgroups | WordNet (taught it) | names right (chance) |",
+                      "|---|---|---|---|---|---|---|"] +
+                     [f"| {r['lexical']:g} | {r['source']} | {r['tasks']} | {r.get('keywords', float('nan')):+.3f} | {r.get('subgroup', float('nan')):+.3f} | "
+                      f"{r.get('wordnet', float('nan')):+.3f} | {r['names']:.1f}% ({r['chance']:.1f}%) |" for r in rows])
+
+# %% ../nbs/06a_studies.ipynb #c451f8c8
+def before_after_md(before:list[dict], after:dict)->str:
+    "Markdown: per source and check, the per-seed values and mean of the runs `before` (each `{'seed', 'world_checks'}`) beside `after` (`pool_checks`)."
+    from sg_lora.eval import POOLED
+    rows = ["| source | check | before: per seed | before: mean | after: per seed | after: pooled [95% interval] | target | met after |", "|---|---|---|---|---|---|---|---|"]
+    for s, a in after.items():
+        b = [r['world_checks'][s] for r in before]
+        for k, fmt, tgt in (('spearman', '+.2f', f"≥ {POOLED['spearman']}, lower end ≥ {POOLED['spearman_lo']}, each ≥ {POOLED['spearman_min']}"),
+                            ('topk_minus_soups', '+.2f', f"≥ {POOLED['topk_minus_soups']}, above 0"), ('oracle_minus_soups', '+.2f', f"≥ {POOLED['oracle_minus_soups']}")):
+            bv = [c[k] for c in b]
+            rows.append(f"| {s} | {k} | {', '.join(f'{v:{fmt}}' for v in bv)} | {sum(bv) / len(bv):{fmt}} | {', '.join(f'{v:{fmt}}' for v in a[k]['per_run'])} | "
+                        f"{a[k]['mean']:{fmt}} [{a[k]['ci'][0]:{fmt}}, {a[k]['ci'][1]:{fmt}}] | {tgt} | {'yes' if a['passed'][k] else 'no'} |")
+        bn = [c['name_accuracy'] for c in b]
+        rows.append(f"| {s} | names right, % | {', '.join(f'{v:.0f}' for v in bn)} | {sum(bn) / len(bn):.1f} | {', '.join(f'{v:.0f}' for v in a['name_accuracy']['per_run'])} | "
+                    f"{a['name_accuracy']['mean']:.1f} | aim ≥ 40 | {'yes' if a['name_accuracy']['mean'] >= 40 else 'no'} |")
+    return "\n".join(rows)
 
 # %% ../nbs/06a_studies.ipynb #2788dfe1
 def generator_curves(preset:str='tiny', seed:int=0, source:str='scenes', epochs:int|None=None, cache:str|Path|None=None,
