@@ -106,6 +106,9 @@ PRESETS = {
         grid={}, topk_taus=[0.05, 1.0], extension=dict(residual=True, basis=4, expert_tasks=True),
         val_samples=2, samples=2, generator_seeds=2, eval_split='test', control_perms=3),
 }
+PRESETS['tiny-lexical'] = dict(PRESETS['tiny'], backbone=dict(lexical=2.0),   # the weight chosen in 06a on seed 0's expert and validation tasks
+    about="the tiny preset with a tiny-world CLIP whose text side also learnt what the names mean from WordNet's hypernyms and glosses "
+          "(TinyCfg.lexical = 2; beyond the paper's testbed, issue 27)")
 DATA_PRESETS = tuple(k for k, v in PRESETS.items() if 'data' in v)   # presets that read datasets from --data
 PIPELINE_VERSION = '2'             # bump when a change invalidates cached generators and evaluations (2: fused Adam)
 EXTENDED = "SG-LoRA (extended)"   # the seventh row's name
