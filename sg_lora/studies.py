@@ -19,9 +19,9 @@ from .generator import fit_sglora
 from .eval import derangement
 
 # %% auto #0
-__all__ = ['PlantCfg', 'standardise', 'planted_map', 'planted_zoo', 'planted_run', 'planted_control', 'interval',
+__all__ = ['RECIPES', 'PlantCfg', 'standardise', 'planted_map', 'planted_zoo', 'planted_run', 'planted_control', 'interval',
            'planted_summary', 'world_planting', 'planted_md', 'planted_verdict', 'plot_planted', 'lexical_choice',
-           'lexical_md', 'before_after_md', 'generator_curves', 'plot_curves', 'top_weights']
+           'lexical_md', 'before_after_md', 'seeds_gap', 'gaps_md', 'generator_curves', 'plot_curves', 'top_weights']
 
 # %% ../nbs/06a_studies.ipynb #b48ab529
 @dataclass(frozen=True)
@@ -211,6 +211,29 @@ def before_after_md(before:list[dict], after:dict)->str:
         rows.append(f"| {s} | names right, % | {', '.join(f'{v:.0f}' for v in bn)} | {sum(bn) / len(bn):.1f} | {', '.join(f'{v:.0f}' for v in a['name_accuracy']['per_run'])} | "
                     f"{a['name_accuracy']['mean']:.1f} | aim ≥ 40 | {'yes' if a['name_accuracy']['mean'] >= 40 else 'no'} |")
     return "\n".join(rows)
+
+# %% ../nbs/06a_studies.ipynb #1864b523
+def seeds_gap(runs:list[dict], a:str='SG-LoRA', b:str='Top-K LoRA Weighted')->dict:
+    "Per setting, `a` − `b` in mean recall over every unseen task of every run (`results.json` dicts), paired by task: `interval`."
+    out = {}
+    for n in runs[0]['per_task']:
+        x = [sum(r['per_task'][n][a][t]) / 6 - sum(r['per_task'][n][b][t]) / 6 for r in runs for t in r['per_task'][n][a]]
+        out[n] = interval(torch.tensor(x))
+    return out
+
+def gaps_md(runs:list[dict], rows:tuple=('SG-LoRA', 'SG-LoRA (extended)'), refs:tuple=('Top-K LoRA Weighted', 'Model Soups'))->str:
+    "Markdown of `seeds_gap` for each generator row against each reference."
+    head = ["| setting | row | " + " | ".join(f"− {r}: mR [95% interval] (tasks)" for r in refs) + " |", "|---|---|" + "---|" * len(refs)]
+    body = []
+    for n in runs[0]['per_task']:
+        for a in [r for r in rows if r in runs[0]['per_task'][n]]:
+            gs = [seeds_gap(runs, a, ref)[n] for ref in refs]
+            body.append(f"| {n} | {a} | " + " | ".join(f"{g['diff']:+.2f} [{g['lo']:+.2f}, {g['hi']:+.2f}] ({g['n']})" for g in gs) + " |")
+    return "\n".join(head + body)
+
+# %% ../nbs/06a_studies.ipynb #390b0fd1
+RECIPES = {'paper': {}, 'longer, stop on distance': dict(epochs=240, patience=4, stop_on='distance'),
+           'regularised': dict(weight_decay=0.05, dropout=0.2, cond_noise=0.5), 'mean reduction': dict(reduction='mean')}   # beyond the paper, but 'paper' 
 
 # %% ../nbs/06a_studies.ipynb #2788dfe1
 def generator_curves(preset:str='tiny', seed:int=0, source:str='scenes', epochs:int|None=None, cache:str|Path|None=None,
