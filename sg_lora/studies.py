@@ -21,7 +21,8 @@ from .eval import derangement
 # %% auto #0
 __all__ = ['RECIPES', 'PlantCfg', 'standardise', 'planted_map', 'planted_zoo', 'planted_run', 'planted_control', 'interval',
            'planted_summary', 'world_planting', 'planted_md', 'planted_verdict', 'plot_planted', 'lexical_choice',
-           'lexical_md', 'before_after_md', 'seeds_gap', 'gaps_md', 'generator_curves', 'plot_curves', 'top_weights']
+           'lexical_md', 'before_after_md', 'drawing_colour', 'signal_factors', 'factors_md', 'seeds_gap', 'gaps_md',
+           'generator_curves', 'plot_curves', 'top_weights']
 
 # %% ../nbs/06a_studies.ipynb #b48ab529
 @dataclass(frozen=True)
@@ -211,6 +212,40 @@ def before_after_md(before:list[dict], after:dict)->str:
         rows.append(f"| {s} | names right, % | {', '.join(f'{v:.0f}' for v in bn)} | {sum(bn) / len(bn):.1f} | {', '.join(f'{v:.0f}' for v in a['name_accuracy']['per_run'])} | "
                     f"{a['name_accuracy']['mean']:.1f} | aim ≥ 40 | {'yes' if a['name_accuracy']['mean'] >= 40 else 'no'} |")
     return "\n".join(rows)
+
+# %% ../nbs/06a_studies.ipynb #ee30ceac
+def drawing_colour(e)->Tensor:
+    "Alpha-weighted mean RGB of an emoji's drawing, in [0, 1]."
+    import numpy as np
+    from sg_lora.data import sprite
+    a = np.asarray(sprite(e.emoji, 48, tint=e.tint), np.float32); w = a[..., 3:] / 255
+    return torch.tensor((a[..., :3] * w).sum((0, 1)) / w.sum() / 255)
+
+def signal_factors(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress:bool|str|Progress=False)->dict:
+    "Per source: Spearman of description and LoRA cosines with colour, task images, world group and Unicode subgroup; and description vs LoRA."
+    from sg_lora.reproduce import resolve, _stages
+    from sg_lora.data import world_emoji
+    from sg_lora.experts import centred_cosine, pair_factors, pair_correlation
+    from sg_lora.semantics import visual_descriptions
+    E, out = {e.name: e for e in world_emoji()}, {}
+    world, bb, zoo, ex, _ = _stages(resolve(preset, seed), cache_dir(cache), as_progress(progress))
+    same = lambda lab: torch.tensor([[float(a == b) for b in lab] for a in lab])
+    for s in ex.splits:
+        zs = zoo.subset(ex.splits[s].experts + ex.splits[s].val); tk = {t.name: t for t in world[s]}
+        col, vis = torch.stack([drawing_colour(E[x]) for x in zs.names]), visual_descriptions(bb, [tk[x] for x in zs.names])
+        dn = torch.nn.functional.normalize(zs.d, dim=-1)
+        pf = pair_factors({'description': dn @ dn.T, 'LoRA': centred_cosine(zs.W.mean(1)), 'drawing colour': -torch.cdist(col, col),
+                           'task images': vis @ vis.T, 'same group': same(zs.groups), 'same subgroup': same([E[x].group for x in zs.names])})
+        out[s] = {k: {a: round(v, 3) for a, v in pf[k].items()} for k in ('drawing colour', 'task images', 'same group', 'same subgroup')}
+        out[s]['description vs LoRA'] = round(pair_correlation(zs.d, zs.W.mean(1)), 3)
+    return out
+
+def factors_md(rows:dict)->str:
+    "`signal_factors` of several runs ({label: result}) as one markdown table: description / LoRA per factor."
+    ks = ('drawing colour', 'task images', 'same group', 'same subgroup')
+    head = ["| run | source | " + " | ".join(f"{k}: description / LoRA" for k in ks) + " | description vs LoRA |", "|---|---|" + "---|" * (len(ks) + 1)]
+    return "\n".join(head + [f"| {lab} | {s} | " + " | ".join(f"{v[k]['description']:+.2f} / {v[k]['LoRA']:+.2f}" for k in ks) + f" | {v['description vs LoRA']:+.2f} |"
+                              for lab, r in rows.items() for s, v in r.items()])
 
 # %% ../nbs/06a_studies.ipynb #1864b523
 def seeds_gap(runs:list[dict], a:str='SG-LoRA', b:str='Top-K LoRA Weighted')->dict:
