@@ -24,7 +24,8 @@ from .generator import SGLoRA
 from .eval import RECALLS, Evaluator, Method, ZeroShot, TopKWeighted, SGLoRAMethod, Oracle, score, select_tau
 from .lora import set_lora_vector
 from .reproduce import (StudyCfg, Experts, Generators, Stages, resolve, configs, preflight, world_stage, backbone_stage, zoo_stage,
-                        experts_stage, generators_stage, controls_stage, train_generator, training_control_file)
+                        experts_stage, generators_stage, controls_stage, train_generator)
+from .studies import training_control_file
 
 # %% auto #0
 __all__ = ['ABLATIONS', 'ABLATIONS_VERSION', 'PAPER_TABLE3', 'PAPER_TABLE4', 'PAPER_TABLE5', 'FUNCS', 'PLOTS', 'TITLES', 'Run',

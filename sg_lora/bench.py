@@ -4,7 +4,7 @@
 
 # %% ../nbs/07a_benchmarks.ipynb #ab545637
 from __future__ import annotations
-import copy, json
+import copy, json, sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
@@ -14,7 +14,7 @@ from torch import nn, Tensor
 import torch.nn.functional as F
 from torch.utils.flop_counter import FlopCounterMode, sdpa_flop_count, sdpa_backward_flop_count
 from open_clip.tokenizer import SimpleTokenizer
-from .store import machine, machine_line, median_ms, write_json, atomic_write
+from .store import machine, machine_line, median_ms, write_json, atomic_write, run_child
 from .lora import LoraCfg, inject_lora, get_lora_vector, set_lora_vector, lora_layers, lora_spec
 from .data import Task, Split, WorldCfg
 from .backbone import Backbone, TinyCfg, build_clip
@@ -25,7 +25,7 @@ from .generator import generation_latency
 # %% auto #0
 __all__ = ['PEFT_TARGETS', 'SDPA_CPU_FLOPS', 'bench_batch', 'zoo_step', 'visual_from_embeds', 'peft_lora', 'peft_step',
            'peft_step_ratio', 'count_flops', 'tiny_backbone', 'random_tasks', 'batched_zoo_throughput',
-           'generation_bench', 'text_encoder_ms', 'bench_md', 'plot_bench']
+           'generation_bench', 'text_encoder_ms', 'benchmark_reproduce', 'bench_md', 'plot_bench']
 
 # %% ../nbs/07a_benchmarks.ipynb #9f7c4820
 def bench_batch(
@@ -233,6 +233,26 @@ def text_encoder_ms(
     "Median ms of embedding one description with the model's text encoder."
     tok = SimpleTokenizer(context_length=model.context_length)([description])
     with torch.no_grad(): return median_ms(lambda: model.encode_text(tok, normalize=True), calls)
+
+# %% ../nbs/07a_benchmarks.ipynb #00000018
+def benchmark_reproduce(preset:str='tiny', seed:int=0, cache:str|Path|None=None, out:str|Path|None=None)->dict:
+    "Run `sg-lora reproduce` from an empty cache and again cached, each in a fresh process; print and return wall time and peak memory."
+    import tempfile
+    cache = Path(cache or tempfile.mkdtemp(prefix='sg-lora-cache-'))
+    if cache.exists() and any(cache.iterdir()): raise ValueError(f"{cache} is not empty: the benchmark starts from an empty cache")
+    out = Path(out or tempfile.mkdtemp(prefix='sg-lora-run-'))
+    cmd = [sys.executable, '-c', 'from sg_lora.cli import main; main()', 'reproduce', '--preset', preset, '--seed', str(seed),
+           '--out', str(out), '--cache', str(cache), '--quiet']
+    r1 = run_child(cmd)
+    if r1['rc']: raise RuntimeError(f"sg-lora reproduce failed (exit {r1['rc']})")
+    stages = json.loads((out/'results.json').read_text())['timings']
+    r2, m = run_child(cmd), machine()
+    if r2['rc']: raise RuntimeError(f"sg-lora reproduce failed on the cached run (exit {r2['rc']})")
+    (w1, m1), (w2, m2) = (r1['wall_s'], r1['peak_gib']), (r2['wall_s'], r2['peak_gib'])
+    print(f"sg-lora reproduce --preset {preset} --seed {seed}, from an empty cache: {w1 / 60:.1f} min wall, peak memory {m1:.2f} GiB")
+    print("  stages (s): " + ", ".join(f"{k} {v:.0f}" for k, v in stages.items() if k != 'total'))
+    print(f"again, everything cached: {w2:.1f} s wall, peak memory {m2:.2f} GiB\n{machine_line(m)}")
+    return dict(empty_cache_s=round(w1, 1), empty_cache_peak_gib=round(m1, 2), stages=stages, cached_s=round(w2, 1), cached_peak_gib=round(m2, 2), out=str(out), machine=m)
 
 # %% ../nbs/07a_benchmarks.ipynb #d5895d06
 def _reproduce_row(path:str|Path|None)->list[str]:

@@ -42,8 +42,9 @@ class CVAECfg:
     cond_noise:float=0.      # beyond the paper: Gaussian noise of this SD (model units) on the condition's mu* part, in training
     reduction:str='sum'      # 'sum' of Eq. 9's squared error over the D coordinates (the paper), or 'mean' (lambda then weighs D times more)
     stop_on:str='elbo'       # what early stopping watches on the validation tasks (`fit_sglora`): 'elbo', or beyond the paper 'distance' to their mean LoRAs
+    sub_repos:int=0          # beyond the paper: `fit_sglora` also conditions every training task on this many random half-repositories
 
-REGULARISERS = dict(weight_decay=0., dropout=0., cond_noise=0., reduction='sum', stop_on='elbo')   # the fields added after runs were cached, and their defaults
+REGULARISERS = dict(weight_decay=0., dropout=0., cond_noise=0., reduction='sum', stop_on='elbo', sub_repos=0)   # the fields added after runs were cached, and their defaults
 
 def cfg_key_dict(cfg:CVAECfg)->dict:
     "`asdict(cfg)` without the `REGULARISERS` left at their defaults: the runs cached before they existed keep their keys."

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04a_generator.ipynb #e2a276cf
 from __future__ import annotations
-import hashlib, json
+import functools, hashlib, json, operator
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import torch
@@ -18,7 +18,7 @@ from .store import median_ms, atomic_dir, config_key, check_replaceable, file_sh
 from .lora import LoraSpec
 from .backbone import backbone_from_recipe, tower_identity
 from .experts import ExpertRepo
-from .semantics import task_semantics, loo_semantics
+from .semantics import task_semantics, loo_semantics, sub_semantics
 from .cvae import CVAECfg, CVAE, train_cvae, Snapshots, cvae_val_loss
 
 # %% auto #0
@@ -52,7 +52,7 @@ def fit_sglora(
     "Train the CVAE on every snapshot of the generator-training tasks, each conditioned on its task's semantics."
     W, ix = _tasks(W, 'W')
     if len(W if ix is None else ix) != len(d): raise ValueError(f"W holds {len(W if ix is None else ix)} tasks but d {len(d)} descriptions")
-    sem = task_semantics(d, repo, K, tau)
+    conds = [task_semantics(d, repo, K, tau), *sub_semantics(d, repo, K, tau, cfg.sub_repos, cfg.seed)]   # sub_repos > 0: beyond the paper
     M, D = W.shape[1:]
     if cfg.expert_tasks:   # beyond the paper: every expert is a training task too, its condition made by the other experts
         if experts is None: raise ValueError(f"cfg.expert_tasks needs `experts`, the repository's snapshots ({len(repo)}, M, {D}) in its order")
@@ -60,16 +60,17 @@ def fit_sglora(
         if len(We if ie is None else ie) != len(repo) or We.shape[2] != D:
             raise ValueError(f"cfg.expert_tasks needs `experts`, the repository's snapshots ({len(repo)}, M, {D}) in its order; got {tuple(We.shape)}")
         ls = loo_semantics(repo, K, tau)
-    rows = len(W if ix is None else ix) * M + (len(We if ie is None else ie) * We.shape[1] if cfg.expert_tasks else 0)
+    rows = len(conds) * len(W if ix is None else ix) * M + (len(We if ie is None else ie) * We.shape[1] if cfg.expert_tasks else 0)
     if stream is None: stream = rows * D * 4 > STREAM_BYTES
     novar = lambda v: v if use_var else torch.zeros_like(v)
     if stream:
-        X = Snapshots(W, sem.mu, novar(sem.var), ix)
+        X = functools.reduce(operator.add, [Snapshots(W, c.mu, novar(c.var), ix) for c in conds])
         if cfg.expert_tasks: X = X + Snapshots(We, ls.mu, novar(ls.var), ie)
         mu = var = None
     else:
         W = W if ix is None else W[ix]
-        X, mu, var = W.reshape(-1, D), sem.mu.repeat_interleave(M, 0), sem.var.repeat_interleave(M, 0)
+        X = W.reshape(-1, D).repeat(len(conds), 1)
+        mu, var = (torch.cat([getattr(c, f).repeat_interleave(M, 0) for c in conds]) for f in ('mu', 'var'))
         if cfg.expert_tasks:
             We = We if ie is None else We[ie]; Me = We.shape[1]
             X = torch.cat([X, We.reshape(-1, D)])

@@ -249,8 +249,9 @@ def load_lora(path:str|Path)->tuple[Tensor, LoraSpec, dict]:
     "Read a LoRA file: (flat vector, spec, all metadata)."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"no LoRA file at {path}")
-    with open(path, 'rb') as f: head = f.read(4)
-    if head[:1] == b'\x80' or head == b'PK\x03\x04':   # pickle, or torch.save's zip of pickles
+    with open(path, 'rb') as f: head = f.read(9)
+    safetensors = len(head) == 9 and head[8:9] == b'{' and int.from_bytes(head[:8], 'little') <= path.stat().st_size - 8   # header size, then JSON
+    if not safetensors and (head[:1] == b'\x80' or head[:4] == b'PK\x03\x04'):   # pickle, or torch.save's zip of pickles
         raise ValueError(f"{path} is a pickle (torch.save) file, not safetensors: sg_lora never unpickles files. Convert it once on a "
                          "machine you trust (`save_lora(path, torch.load(old, weights_only=True)['lora'], spec)`), or save LoRAs with `save_lora`")
     try:

@@ -44,7 +44,7 @@ def refusals_md(rows:list, width:int=220)->str:
 
 # %% ../nbs/07_reliability.ipynb #7b7b61be
 def sg_lora_cmd(*args:str)->list:
-    "The `sg-lora` console script of this environment (or `python -m sg_lora.reproduce`) with `args`."
+    "The `sg-lora` console script of this environment (or `python -m sg_lora.cli`) with `args`."
     exe = Path(sys.executable).parent/'sg-lora'
     return [str(exe), *args] if exe.exists() else [sys.executable, '-m', 'sg_lora.reproduce', *args]
 

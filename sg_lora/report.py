@@ -11,7 +11,8 @@ from .eval import METHODS
 # %% auto #0
 __all__ = ['PAPER', 'PAPER_NAMES', 'methods_of', 'table_md', 'compare', 'plot_tables', 'plot_selection', 'verdict_lines',
            'summary_sentence', 'spread_md', 'checks_md', 'semantics_cell', 'pooled_md', 'gain_recovery', 'recovery_md',
-           'across_seeds', 'diagnostics_md', 'controls_md', 'recipe_str', 'data_line', 'write_report']
+           'across_seeds', 'diagnostics_md', 'controls_md', 'front_table', 'front_verdict', 'recipe_str', 'data_line',
+           'write_report']
 
 # %% ../nbs/05b_report.ipynb #00000019
 PAPER = {  # Tables 1 and 2 of the paper, (R@1, R@5, R@10) for I2T then T2I; scenes ~ MS-COCO, pets ~ OxfordPets
@@ -260,6 +261,40 @@ def controls_md(ctl:dict)->str:
                     rows.append(f"| {s} | {role} | {m} | {k} | {c['real']:.2f} | {c['null_mean']:.2f} / {c['null_max']:.2f} | "
                                 f"{c['p']:.3f} ({c['perms']} draws) |")
     return "\n".join(rows) if len(rows) > 2 else "(no controls in this run)"
+
+# %% ../nbs/05b_report.ipynb #d64c8a70
+def _mr_of(runs:list[dict], setting:str, method:str)->list[float]:
+    "A method's mean recall (the mean of the six recalls) in `setting` of each run."
+    return [sum((e := next(t[setting] for t in r['tables'].values() if setting in t)[method])['i2t'] + e['t2i']) / 6 for r in runs]
+
+def front_table(runs:list[dict])->str:
+    "Markdown: methods down, settings across, mean recall as mean ± std over the runs (world seeds)."
+    import statistics as st
+    sets = [n for t in runs[0]['tables'].values() for n in t]
+    ms = [m for m in methods_of(next(iter(runs[0]['tables']['table1'].values())))
+          if all(m in next(t[n] for t in r['tables'].values() if n in t) for r in runs for n in sets)]
+    sd = lambda v: st.stdev(v) if len(v) > 1 else 0.
+    rows = [f"| method | {' | '.join(sets)} |", "|---|" + "---|" * len(sets)]
+    return "\n".join(rows + [f"| {m} | " + " | ".join(f"{st.mean(v):.2f} ± {sd(v):.2f}" for n in sets for v in [_mr_of(runs, n, m)]) + " |" for m in ms])
+
+# %% ../nbs/05b_report.ipynb #0b810e9c
+def front_verdict(runs:list[dict], ref:str="Top-K LoRA Weighted")->str:
+    "Generated sentences: each generator row against `ref` in every in-source run, and how often the Oracle leads every other method."
+    import statistics as st
+    n, sets = len(runs), list(runs[0]['tables']['table1'])
+    gens = [m for m in methods_of(next(iter(runs[0]['tables']['table1'].values()))) if m.startswith('SG-LoRA')]
+    out = [f"Over world seeds {', '.join(str(r['seed']) for r in runs)}, in-source (Table 1):", ""]
+    for g in gens:
+        for s in sets:
+            d = [a - b for a, b in zip(_mr_of(runs, s, g), _mr_of(runs, s, ref))]
+            out.append(f"- {g} − {ref}, `{s}`: {st.mean(d):+.2f} mean recall ({', '.join(f'{x:+.2f}' for x in d)}); "
+                       f"at or above it in {sum(x >= 0 for x in d)} of {n} runs.")
+    lead = sum(all(_mr_of([r], s, 'Oracle')[0] > _mr_of([r], s, m)[0] for m in methods_of(next(iter(r['tables']['table1'].values()))) if m != 'Oracle')
+               for r in runs for s in sets)
+    paper = sum(a >= b for s in sets for a, b in zip(_mr_of(runs, s, 'SG-LoRA'), _mr_of(runs, s, ref)))
+    out += ["", f"The Oracle leads every other method in {lead} of {n * len(sets)} in-source runs. The paper's claim, SG-LoRA at or above "
+            f"{ref}, holds in {paper} of {n * len(sets)}" + (": it does not reproduce on the embedded world." if 2 * paper < n * len(sets) else ".")]
+    return "\n".join(out)
 
 # %% ../nbs/05b_report.ipynb #815b6765
 _DECODER = {False: "the paper's", True: "residual (beyond the paper)"}

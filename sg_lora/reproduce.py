@@ -4,111 +4,54 @@
 
 # %% ../nbs/05a_reproduce.ipynb #00000001
 from __future__ import annotations
-import argparse, json, os, platform, re, sys, time
+import json, platform, time
 from contextlib import contextmanager
 from dataclasses import dataclass, asdict
 from pathlib import Path
 from types import SimpleNamespace
+from importlib.resources import files
 
 import torch
 from torch import Tensor
 from safetensors import safe_open
 from safetensors.torch import save_file
 import sg_lora
-from .store import atomic_write, write_json, intact, file_lock, cache_dir, config_key, run_child, machine, machine_line, check_writable, content_hash, platform_info
+from .store import atomic_write, write_json, intact, file_lock, cache_dir, config_key, check_writable, content_hash, platform_info
 from .progress import Progress, as_progress
 from .data import WorldCfg, World, build_world, world_cached, world_emoji
 from .backbone import TinyCfg, Backbone, load_backbone, tiny_world_cached, ClipCfg, load_clip, clip_weights, tower_identity
 from .datasets import DataCfg, build_datasets, datasets_cached, check_data
-from .zoo import ZooCfg, LoraZoo, build_zoo, load_zoo, assemble_zoo, open_zoo, zoo_dir, zoo_missing, repo_from_zoo
+from .zoo import ZooCfg, LoraZoo, build_zoo, zoo_dir, zoo_missing, repo_from_zoo
 from .experts import split_tasks, ROLES
 from .cvae import CVAECfg, save_cvae, load_cvae, cfg_key_dict
 from .generator import SGLoRA, fit_sglora, generation_ms
-from .export import FORMATS, generate_files, describe
-from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary, world_checks, kfold_scores, paired_diff, kfold_table, generator_diagnostics, semantic_controls, training_control, TopKWeighted, SGLoRAMethod
+from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary, world_checks, generator_diagnostics, semantic_controls, TopKWeighted, SGLoRAMethod
 from .metrics import name_accuracy
-from .report import compare, write_report, gain_recovery, across_seeds
+from .report import compare, write_report, gain_recovery
 from .lexicon import MEASURES, meaning_correlation
 
 # %% auto #0
-__all__ = ['PRESETS', 'DATA_PRESETS', 'PIPELINE_VERSION', 'EXTENDED', 'STAGES', 'resolve', 'StudyCfg', 'configs', 'Stages',
-           'stage_lock', 'world_stage', 'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage', 'checks_stage',
-           'text_semantics', 'Generators', 'train_generator', 'generators_stage', 'Evaluation', 'settings',
-           'evaluation_stage', 'unused_descriptions', 'controls_stage', 'results', 'stage_hashes', 'compare_runs',
-           'run_dir', 'preflight', 'reproduce', 'zoo_main', 'main', 'benchmark_reproduce', 'run_checks',
-           'selection_study', 'study_md', 'training_control_file', 'training_control_study', 'training_control_md']
+__all__ = ['PRESETS', 'DATA_PRESETS', 'PIPELINE_VERSION', 'EXTENDED', 'STAGES', 'load_presets', 'resolve', 'StudyCfg', 'configs',
+           'Stages', 'stage_lock', 'world_stage', 'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage',
+           'checks_stage', 'text_semantics', 'Generators', 'train_generator', 'generators_stage', 'Evaluation',
+           'settings', 'evaluation_stage', 'unused_descriptions', 'controls_stage', 'results', 'stage_hashes',
+           'compare_runs', 'run_dir', 'preflight', 'reproduce']
 
 # %% ../nbs/05a_reproduce.ipynb #00000006
-PRESETS = {
-    'tiny': dict(
-        about="embedded world, tiny-world CLIP pretrained on it, 117 task LoRAs (80 scenes, 37 pets), generators for scenes and pets (CPU, minutes)",
-        world={}, backbone={}, zoo={},
-        sources=['scenes', 'pets'],             # the generator sources; Table 1 is each on itself, Table 2 each on the other
-        fractions=[.4, .3, .1, .2],             # experts, generator-training, validation, unseen tasks per source
-        K=4,                                    # experts per task, every method (the paper's default)
-        tau=0.05,                               # starting tau of the search
-        cvae=dict(latent=32, hidden=256, epochs=60, lr=1e-3, batch_size=64, lam=1.0, patience=2, eval_every=10),
-        grid={},                                # no per-run search: the recipe above is chosen by `selection_study` (k-fold, seeds 0-2)
-        extension=dict(residual=True, basis=32, expert_tasks=True),   # the seventh row, beyond the paper: selected by `selection_study`
-        topk_taus=[0.01, 0.05, 0.2, 1.0],       # tau grid of the Top-K LoRA Weighted baseline
-        val_samples=3,                          # SG-LoRA samples per validation task in the search
-        samples=5,                              # SG-LoRA samples per unseen task in the tables
-        generator_seeds=3,                      # generators trained per source, with seeds derived from the run's seed
-        eval_split='test',
-        control_perms=20),                      # derangements of the descriptions in the controls
-    'smoke': dict(
-        about="the same pipeline on a miniature world, backbone and zoo (seconds): for tests",
-        world=dict(n_tasks=dict(scenes=12, pets=10, flowers=8), n_pairs=dict(train=30, val=10, test=20), n_mix=20,
-                   pretrain_per_name=2, image_size=32),
-        backbone=dict(image_size=32, width=32, layers=1, heads=2, text_width=32, text_layers=1, text_heads=2, embed_dim=32,
-                      epochs=1, warmup=5),
-        zoo=dict(epochs=3, snapshots=2, batch_size=15),
-        sources=['scenes', 'pets'], fractions=[.4, .3, .1, .2], K=2, tau=0.05,
-        cvae=dict(latent=4, hidden=32, epochs=5, lr=1e-3, batch_size=8, lam=1.0),
-        grid={}, topk_taus=[0.05, 1.0], extension=dict(residual=True, basis=4, expert_tasks=True),
-        val_samples=2, samples=2, generator_seeds=3, eval_split='test', control_perms=3),
-    'micro': dict(
-        about="the whole pipeline on a handful of tasks per source with a tiny backbone and few epochs (about a minute): for CI",
-        world=dict(n_tasks=dict(scenes=12, pets=10, flowers=0), n_pairs=dict(train=40, val=10, test=30), n_mix=20,
-                   pretrain_per_name=6, image_size=32),
-        backbone=dict(image_size=32, width=64, layers=2, heads=2, text_width=64, text_layers=2, text_heads=2, embed_dim=64,
-                      epochs=4, warmup=10),
-        zoo=dict(epochs=6, snapshots=2, batch_size=20),
-        sources=['scenes', 'pets'], fractions=[.4, .3, .1, .2], K=2, tau=0.05,
-        cvae=dict(latent=8, hidden=64, epochs=30, lr=1e-3, batch_size=8, lam=1.0),
-        grid={}, topk_taus=[0.05, 1.0],
-        val_samples=2, samples=3, generator_seeds=2, eval_split='test', control_perms=3),
-    'paper': dict(
-        about="CLIP ViT-B/16 (OpenAI weights), LoRAs for MS-COCO's 80 categories and OxfordPets' 37 breeds with generators for both, "
-              "Flowers102's 102 species for the mixed-source ablations and Flickr30K's test split as the task-agnostic set, read from --data (GPU)",
-        data=dict(n_pairs=dict(coco=dict(train=100, val=20, test=50), pets=dict(train=100, val=20, test=50),   # pairs per task split
-                               flowers=dict(train=25, val=5, test=10)), n_mix=1000, image_size=224),   # Flowers102: 40+ images a species
-        backbone=dict(name='ViT-B-16', pretrained='openai'),   # weights from --weights FILE or open_clip's Hugging Face cache
-        zoo=dict(lora=dict(r=2, alpha=2.0, targets='qkv'),     # rank 2 on W_q, W_k, W_v of every visual block (the paper)
-                 epochs=30, snapshots=100,                      # M = 100 snapshots after 30 epochs of warmup and cosine decay
-                 lr=1e-3, final=0.2, warmup=2, batch_size=25,  # not tuned on these datasets: check the zoo's val R@1 history first
-                 tasks_per_step=4, amp=True),                   # 4 tasks' LoRAs per forward pass (fits 24 GB), bfloat16 autocast
-        sources=['coco', 'pets'], fractions=[.4, .3, .1, .2], K=4, tau=0.05,
-        cvae=dict(latent=32, hidden=256, epochs=60, lr=1e-3, batch_size=64, lam=1.0, patience=2, eval_every=10),
-        grid={}, extension=dict(residual=True, basis=32, expert_tasks=True), topk_taus=[0.01, 0.05, 0.2, 1.0],
-        val_samples=3, samples=5, generator_seeds=3, eval_split='test', control_perms=20),
-    'paper-smoke': dict(
-        about="the paper preset's code path on miniature datasets in the four layouts (`write_fake_datasets`) with a small random "
-              "ViT of the ViT-B/16 family (12 blocks, width 32): for tests",
-        data=dict(n_pairs=dict(coco=dict(train=8, val=4, test=8), pets=dict(train=8, val=4, test=8), flowers=dict(train=8, val=4, test=8)),
-                  n_mix=20, image_size=32),
-        backbone=dict(name='ViT-B-16', pretrained='openai', model_cfg=dict(
-            embed_dim=32, vision_cfg=dict(image_size=32, patch_size=16, width=32, layers=12, head_width=16),
-            text_cfg=dict(context_length=77, vocab_size=49408, width=32, heads=2, layers=1))),
-        zoo=dict(epochs=2, snapshots=2, batch_size=8, tasks_per_step=8, amp=True),
-        sources=['coco', 'pets'], fractions=[.4, .3, .1, .2], K=2, tau=0.05,
-        cvae=dict(latent=4, hidden=32, epochs=5, lr=1e-3, batch_size=8, lam=1.0),
-        grid={}, topk_taus=[0.05, 1.0], extension=dict(residual=True, basis=4, expert_tasks=True),
-        val_samples=2, samples=2, generator_seeds=2, eval_split='test', control_perms=3),
-}
-PRESETS['tiny-lexical'] = dict(PRESETS['tiny'], backbone=dict(lexical=2.0),   # the weight chosen in 06a on seed 0's expert and validation tasks
-    about="the tiny preset with a tiny-world CLIP whose text side also learnt what the names mean from WordNet's hypernyms and glosses "
-          "(TinyCfg.lexical = 2; beyond the paper's testbed, issue 27)")
+def load_presets(folder:str|Path|None=None)->dict:
+    "Every preset file `<name>.json` in `folder` (default: the package's `presets/`), name -> overrides; a `base` preset's fields under its own."
+    folder = Path(str(folder or files('sg_lora')/'presets'))
+    raw = {f.stem: json.loads(f.read_text(encoding='utf-8')) for f in sorted(folder.glob('*.json'), key=lambda f: f.stem)}
+    if not raw: raise FileNotFoundError(f"no preset files (<name>.json) in {folder}")
+    def full(name:str, seen:tuple=())->dict:
+        p = dict(raw[name]); base = p.pop('base', None)
+        if base is None: return p
+        if base in seen or base == name: raise ValueError(f"preset {name!r}: its bases go round in a circle ({' -> '.join((*seen, name, base))})")
+        if base not in raw: raise ValueError(f"preset {name!r} names the base {base!r}, which is not a preset file in {folder}")
+        return {**full(base, (*seen, name)), **p}
+    return {n: full(n) for n in raw}
+
+PRESETS = load_presets()
 DATA_PRESETS = tuple(k for k, v in PRESETS.items() if 'data' in v)   # presets that read datasets from --data
 PIPELINE_VERSION = '2'             # bump when a change invalidates cached generators and evaluations (2: fused Adam)
 EXTENDED = "SG-LoRA (extended)"   # the seventh row's name
@@ -505,128 +448,6 @@ def reproduce(
     p.stage(f"wrote {out/'report.md'}, {out/'results.json'} ({res['timings']['total']:.1f} s)")
     return res
 
-# %% ../nbs/05a_reproduce.ipynb #00000010
-def _slug(s:str)->str: return re.sub(r'[^A-Za-z0-9]+', '-', s).strip('-').lower()[:60] or 'lora'
-
-def _generate(a):
-    "`sg-lora generate`: load the bundle, write the LoRAs, print the experts and the files."
-    gen = SGLoRA.load(a.bundle, cache=a.cache, device=a.device)
-    out = a.out or (_slug(a.description) + ('.safetensors' if a.format == 'sg-lora' else f'-{a.format}'))
-    paths = generate_files(gen, a.description, out, a.n, a.seed, a.format)
-    about = gen.meta.get('about', {})
-    print(f"generator {gen.meta['id']} ({about.get('source', '?')} experts, K={gen.K}, tau={gen.tau:g}) on {gen.meta['backbone']['name']}")
-    print(f"top-{gen.K} experts for {a.description!r}:")
-    for e in gen.experts(a.description)[0]: print(f"  {e['weight']:6.3f}  {e['name']} ({e['source']}, cosine {e['cosine']:.3f})")
-    for q in paths: print(f"wrote {q}")
-
-def zoo_main(
-    preset:str='tiny',                 # a key of PRESETS
-    seed:int=0,                        # as for `reproduce`
-    cache:str|Path|None=None,          # cache root (see `cache_dir`): shared by every rank (a shared filesystem across nodes)
-    progress:bool|str|Progress=True,   # rank 0's progress; the other ranks are quiet
-    data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None,   # `paper` presets, as for `reproduce`
-    device:str='cpu',                  # cpu (gloo), or cuda (nccl: each rank takes the GPU of its LOCAL_RANK)
-)->LoraZoo|None:
-    "`sg-lora zoo`: the zoo stage of `reproduce` alone; under `torchrun` each rank trains its share of the tasks into the shared cache, and rank 0 assembles W (n, M, D) once every rank is done and returns the zoo mapped from it (other ranks return None)."
-    import datetime, torch.distributed as dist
-    ranks, rank = int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('RANK', 0))
-    if ranks > 1 and device == 'cuda': device = f"cuda:{os.environ.get('LOCAL_RANK', 0)}"
-    cfg, cache = resolve(preset, seed, data, weights, captions), cache_dir(cache)
-    preflight(cfg, device, None, cache)
-    if ranks > 1: dist.init_process_group('nccl' if device.startswith('cuda') else 'gloo', timeout=datetime.timedelta(days=1))
-    try:
-        p, t0 = as_progress(progress if rank == 0 else False), time.perf_counter()
-        wcfg, tcfg, zcfg, study = configs(cfg)
-        st = Stages(p, ('world', 'backbone', 'zoo'))
-        with st('world'): world, _ = world_stage(wcfg, cache, p)   # locked: the first rank builds, the others wait and read it
-        with st('backbone'): bb, _ = backbone_stage(tcfg, cache, p, device, zcfg.amp)
-        tasks = [t for s in study.sources for t in world[s]]
-        path = zoo_dir(bb.name, zcfg, world=_zoo_world_key(wcfg, tcfg, bb), cache=cache)
-        with st('zoo'):
-            if ranks == 1: zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p, load=False)       # as `reproduce` does, W left on disk
-            else: build_zoo(bb, tasks, zcfg, path, progress=p, shard=(rank, ranks))   # each rank its own tasks: no lock
-            if ranks > 1: dist.barrier()
-        if rank: return None
-        names, srcs = [t.name for t in tasks], [t.source for t in tasks]
-        f = path/f"zoo-{config_key([names, srcs])}.safetensors"
-        if not intact(f): assemble_zoo(path, names, srcs, f)     # W (n, M, D) in one file, written a task at a time
-        zoo = open_zoo(f)                                         # mapped, not read: see `open_zoo`
-        p.stage(f"zoo: {len(zoo)} tasks, W {tuple(zoo.W.shape)} in {f} ({time.perf_counter() - t0:.1f} s, {ranks} rank{'s' * (ranks > 1)})")
-        return zoo
-    finally:
-        if ranks > 1: dist.destroy_process_group()
-
-def main(argv:list|None=None):
-    "`sg-lora reproduce|ablations|zoo [--preset tiny] [--out DIR] [--seed N] [--cache DIR] [--quiet]`; `sg-lora generate DESCRIPTION [--bundle DIR] ...`; `sg-lora info PATH`"
-    ap = argparse.ArgumentParser(prog='sg-lora', description="SG-LoRA: LoRA weights for unseen tasks from their descriptions.")
-    sub = ap.add_subparsers(dest='cmd', required=True)
-    r = sub.add_parser('reproduce', help="run world -> backbone -> zoo -> experts -> generator -> evaluation and write Tables 1 and 2",
-                       description="Run every stage (cached) and write config.json, results.json, report.md and figures into --out.")
-    b = sub.add_parser('ablations', help="Tables 3-5, Figures 2-5 and the ablations beyond the paper, on top of the (cached) reproduce run",
-                       description="Run every ablation (cached) on the stages of the reproduce run of --preset and --seed, building any "
-                                   "that are missing, and write ablations.json, ablations.md and one PNG per ablation into --out.")
-    z = sub.add_parser('zoo', help="train the zoo stage alone; under torchrun, sharded across the ranks",
-                       description="Train (or complete) the LoRA zoo of --preset into the cache. Under `torchrun --nproc_per_node N` each "
-                                   "rank trains every N-th group of tasks (gloo on CPU, nccl on CUDA); rank 0 then writes W into one safetensors file.")
-    for q in (r, b, z):
-        q.add_argument('--preset', default='tiny', help=f"one of {', '.join(PRESETS)} (default: tiny)")
-        if q is not z: q.add_argument('--out', default='sg-lora-run', help="output folder (default: sg-lora-run)")
-        q.add_argument('--seed', type=int, default=0, help="seeds the world, the task roles, all training and all sampling (default: 0)")
-        q.add_argument('--cache', default=None, help="cache root (default: $SG_LORA_CACHE, else $XDG_CACHE_HOME/sg_lora or ~/.cache/sg_lora)")
-        q.add_argument('--quiet', action='store_true', help="stage lines only, no progress within a stage")
-        q.add_argument('--data', default=None, help=f"the data folder of {', '.join(DATA_PRESETS)} (MS-COCO, OxfordPets, Flowers102, Flickr30K; see the README)")
-        q.add_argument('--weights', default=None, help="the CLIP weights (.safetensors) of the paper presets (default: open_clip's Hugging Face cache)")
-        q.add_argument('--captions', default=None, help="a captions file, JSON lines {\"image\": ..., \"captions\": [...]} (default: <data>/captions.jsonl if present)")
-        q.add_argument('--device', default='cpu', help="where the backbone runs: cpu, cuda, cuda:1, ... (default: cpu)")
-    b.add_argument('--only', default=None, help="comma-separated ablations to run (default: all), e.g. table3,fig4")
-    g = sub.add_parser('generate', help="write LoRA files for a task description, with a generator bundle",
-                       description="Draw --n LoRAs for DESCRIPTION from a generator bundle (sg-lora reproduce writes one per source into "
-                                   "<out>/bundles/), write them with their provenance, and print the top-K experts and their weights.")
-    g.add_argument('description', help="the task, e.g. 'a photo of a zebra'")
-    g.add_argument('--bundle', default='sg-lora-run/bundles/scenes', help="a generator bundle folder (default: sg-lora-run/bundles/scenes)")
-    g.add_argument('--n', type=int, default=1, help="LoRAs to draw (default: 1); n > 1 adds -0, -1, ... to --out")
-    g.add_argument('--seed', type=int, default=0, help="sampling seed (default: 0)")
-    g.add_argument('--out', default=None, help="file (sg-lora) or folder (peft, open_clip-merged) to write (default: from the description)")
-    g.add_argument('--format', default='sg-lora', choices=FORMATS, help="sg-lora: a LoRA file; peft: an adapter folder; "
-                   "open_clip-merged: an open_clip folder with the LoRA merged in (default: sg-lora)")
-    g.add_argument('--cache', default=None, help="cache root holding the bundle's tiny-world backbone (default: as for reproduce)")
-    g.add_argument('--device', default='cpu', help="device for the backbone and generator (default: cpu)")
-    i = sub.add_parser('info', help="print the format and metadata of a file or folder sg-lora wrote",
-                       description="Print the format and metadata (provenance included) of a LoRA file, an export, a bundle or a cache file.")
-    i.add_argument('path')
-    a = ap.parse_args(argv)
-    try:
-        if a.cmd == 'generate': return _generate(a)
-        if a.cmd == 'info': return print("\n".join(f"{k}: {v if isinstance(v, str) else json.dumps(v)}" for k, v in describe(a.path).items()))
-        prog = 'quiet' if a.quiet else True
-        extra = dict(data=a.data, weights=a.weights, captions=a.captions, device=a.device)
-        if a.cmd == 'zoo': zoo_main(a.preset, a.seed, a.cache, prog, **extra); return
-        if a.cmd == 'reproduce': reproduce(a.preset, a.out, a.seed, a.cache, progress=prog, **extra)
-        else:
-            from .ablations import ablations, ABLATIONS   # imported on use: ablations imports this module
-            ablations(a.preset, a.out, a.seed, a.cache, prog, tuple(a.only.split(',')) if a.only else ABLATIONS, **extra)
-    except (ValueError, OSError) as e: ap.exit(2, f"sg-lora {a.cmd}: error: {e}\n")   # bad input, or a file system that says no
-
-# %% ../nbs/05a_reproduce.ipynb #00000018
-def benchmark_reproduce(preset:str='tiny', seed:int=0, cache:str|Path|None=None, out:str|Path|None=None)->dict:
-    "Run `sg-lora reproduce` from an empty cache and again cached, each in a fresh process; print and return wall time and peak memory."
-    import tempfile
-    cache = Path(cache or tempfile.mkdtemp(prefix='sg-lora-cache-'))
-    if cache.exists() and any(cache.iterdir()): raise ValueError(f"{cache} is not empty: the benchmark starts from an empty cache")
-    out = Path(out or tempfile.mkdtemp(prefix='sg-lora-run-'))
-    cmd = [sys.executable, '-c', 'from sg_lora.reproduce import main; main()', 'reproduce', '--preset', preset, '--seed', str(seed),
-           '--out', str(out), '--cache', str(cache), '--quiet']
-    r1 = run_child(cmd)
-    if r1['rc']: raise RuntimeError(f"sg-lora reproduce failed (exit {r1['rc']})")
-    stages = json.loads((out/'results.json').read_text())['timings']
-    r2, m = run_child(cmd), machine()
-    if r2['rc']: raise RuntimeError(f"sg-lora reproduce failed on the cached run (exit {r2['rc']})")
-    (w1, m1), (w2, m2) = (r1['wall_s'], r1['peak_gib']), (r2['wall_s'], r2['peak_gib'])
-    print(f"sg-lora reproduce --preset {preset} --seed {seed}, from an empty cache: {w1 / 60:.1f} min wall, peak memory {m1:.2f} GiB")
-    print("  stages (s): " + ", ".join(f"{k} {v:.0f}" for k, v in stages.items() if k != 'total'))
-    print(f"again, everything cached: {w2:.1f} s wall, peak memory {m2:.2f} GiB\n{machine_line(m)}")
-    return dict(empty_cache_s=round(w1, 1), empty_cache_peak_gib=round(m1, 2), stages=stages, cached_s=round(w2, 1), cached_peak_gib=round(m2, 2), out=str(out), machine=m)
-
 # %% ../nbs/05a_reproduce.ipynb #ad11dd01
 def _stages(cfg:dict, cache:Path, p:Progress)->tuple[World, Backbone, LoraZoo, Experts, Evaluator]:
     "The world, backbone, zoo, roles and evaluator of the resolved run `cfg`, from its cached stages (built where missing), as `reproduce` makes them."
@@ -640,99 +461,3 @@ def _study_stages(cfg:dict, cache:Path, p:Progress)->tuple[LoraZoo, Experts, Eva
     "The zoo, roles and evaluator of the resolved run `cfg` (`_stages`)."
     return _stages(cfg, cache, p)[2:]
 
-def run_checks(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress:bool|str|Progress=False,
-               backbone:dict|None=None,   # overrides of the preset's backbone config (`TinyCfg` fields), e.g. {'lexical': 1.0}
-              )->dict:
-    "The world checks of the run of `preset` and `seed`: its cached checks.json, or made now (with the stages below it, where missing) as `reproduce` makes them."
-    cfg, cache, p = resolve(preset, seed), cache_dir(cache), as_progress(progress)
-    if backbone: cfg['backbone'] = {**cfg['backbone'], **backbone}
-    run, study = run_dir(cache, cfg), configs(cfg)[3]
-    if intact(run/'checks.json'): return json.loads((run/'checks.json').read_text())
-    world, bb, zoo, ex, ev = _stages(cfg, cache, p)
-    with stage_lock(cache, f"run-{run.name}", p): return checks_stage(study, run, world, bb, zoo, ex, ev, p)[0]
-
-def selection_study(
-    preset:str='tiny', seed:int=0,
-    recipes:dict|None=None,            # name -> CVAECfg field overrides of the preset's recipe; default: the paper's CVAE only
-    taus:list|None=None,               # default: the preset's Top-K tau grid
-    folds:int=5,
-    cache:str|Path|None=None,
-    progress:bool|str|Progress=False,
-)->dict:
-    "`kfold_scores` of every generator source of a run on its generator-training and validation tasks: {source: result}."
-    cfg = resolve(preset, seed)
-    study = configs(cfg)[3]
-    recipes, taus, cache, p = recipes or {'paper': {}}, taus or study.topk_taus, cache_dir(cache), as_progress(progress)
-    what = {k: cfg[k] for k in ('world', 'backbone', 'zoo', 'sources', 'fractions', 'K', 'cvae', 'val_samples', 'eval_split', 'pipeline_version')}
-    f = cache/'studies'/f"{preset}-seed{seed}-{config_key(dict(what, seed=study.generator_seed_list[0], recipes=recipes, taus=taus, folds=folds))}.json"
-    if intact(f): return json.loads(f.read_text())
-    zoo, ex, ev = _study_stages(cfg, cache, p)
-    out, rc = {}, {r: CVAECfg(**{**asdict(study.cvae), **o}) for r, o in recipes.items()}
-    for s in study.sources:
-        pool, sp = zoo.subset(ex.splits[s].train + ex.splits[s].val), ex.splits[s]
-        p.note(f"  {s}: {len(rc)} recipes x {len(taus)} taus x {folds} folds on {len(pool)} tasks")
-        out[s] = kfold_scores(ev, ex.repos[s], pool.W, pool.d, pool.names, rc, taus, study.K, folds, [study.generator_seed_list[0]],
-                              study.val_samples, zoo.subset(sp.experts).W, p)
-    write_json(f, out, seal=True)
-    return out
-
-def study_md(studies:list, ref:str="Top-K LoRA Weighted", base:str='paper')->str:
-    "Markdown tables of `selection_study` results pooled over seeds (every (seed, task) a unit): `kfold_table` against `ref`, and the paired difference to `base`."
-    fmt, lines = (lambda d: f"{d['diff']:+.2f} ± {d['se']:.2f}" if d else ""), []
-    for s in studies[0]:
-        pooled = {k: [[x for st in studies for row in st[s]['scores'][k] for x in row]] for k in studies[0][s]['scores']}
-        lines += [f"**{s}** ({sum(len(st[s]['names']) for st in studies)} held-out tasks over {len(studies)} world seeds, "
-                  f"{studies[0][s]['folds']} folds)", "",
-                  f"| method | tau | mR | − {ref} (same tau) | − {base} (same tau) |", "|---|---|---|---|---|"]
-        for r in kfold_table(dict(scores=pooled), ref):
-            b = f"{base}@{r['tau']:g}"
-            vs_base = paired_diff(pooled[f"{r['method']}@{r['tau']:g}"], pooled[b]) if r['method'] not in (ref, base) and b in pooled else None
-            lines.append(f"| {r['method']} | {r['tau']:g} | {r['mR']:.2f} | {fmt(r[f'vs_{ref}'])} | {fmt(vs_base)} |")
-        lines.append("")
-    return "\n".join(lines)
-
-# %% ../nbs/05a_reproduce.ipynb #ba9b9bb6
-def training_control_file(preset:str='tiny', seed:int=0, perms:int|None=None, cache:str|Path|None=None)->Path:
-    "Where `training_control_study` caches its result for run (`preset`, `seed`) and `perms` draws (default: the preset's)."
-    cfg = resolve(preset, seed)
-    return cache_dir(cache)/'studies'/f"{preset}-seed{seed}-training-control-{config_key(dict(cfg, perms=perms or configs(cfg)[3].control_perms))}.json"
-
-def training_control_study(
-    preset:str='tiny', seed:int=0,
-    perms:int|None=None,               # default: the preset's `control_perms`
-    cache:str|Path|None=None,
-    progress:bool|str|Progress=False,
-)->dict:
-    "`training_control` of SG-LoRA on the validation and unseen tasks of every generator source of a run: {source: {role: result}}."
-    cfg = resolve(preset, seed)
-    study = configs(cfg)[3]
-    perms, cache, p = perms or study.control_perms, cache_dir(cache), as_progress(progress)
-    f = training_control_file(preset, seed, perms, cache)
-    if intact(f): return json.loads(f.read_text())
-    zoo, ex, ev = _study_stages(cfg, cache, p)
-    gens, _ = generators_stage(study, cache/'runs'/f"{preset}-{config_key(cfg)}", zoo, ex, ev, p)   # the run's own generators
-    out = {}
-    for s in study.sources:
-        sel, sp, repo = gens.selection[s], ex.splits[s], ex.repos[s]
-        train = lambda dd: SGLoRAMethod(SGLoRA(None, repo, train_generator(study, s, 0, sel, zoo, ex, d=dd), study.K, sel['tau']))
-        sets = {r: (z.names, z.d) for r in ('val', 'unseen') if len(z := zoo.subset(getattr(sp, r)))}
-        p.note(f"  {s}: the generator retrained {perms} times on deranged descriptions of {len(sp.train)} tasks")
-        real = SGLoRAMethod(SGLoRA(None, repo, gens.cvaes[s][0], study.K, sel['tau']))   # the run's first generator, as `train` makes it
-        res = training_control(ev, train, zoo.subset(sp.train).d, sets, perms, 1, study.seed, real, p)
-        out[s] = {r: dict(res[r], tasks=len(sets[r][0])) for r in sets}
-    write_json(f, out, seal=True)
-    return out
-
-def training_control_md(studies:dict)->str:
-    "A markdown table of `training_control_study` results, {seed: study}: one row per seed, source and role."
-    lines = ["| seed | source | role | tasks | real mR | deranged mean | deranged max | p |", "|---|---|---|---|---|---|---|---|"]
-    for seed, st in studies.items():
-        for s, roles in st.items():
-            for r, res in roles.items():
-                c = res['training deranged']
-                lines.append(f"| {seed} | {s} | {r} | {res['tasks']} | {c['real']:.2f} | {c['null_mean']:.2f} | {c['null_max']:.2f} | {c['p']:.3f} |")
-    return "\n".join(lines)
-
-# %% ../nbs/05a_reproduce.ipynb #889c8c96
-#| eval: false
-if __name__ == '__main__': main()   # `python -m sg_lora.reproduce ...`, e.g. under `torchrun -m` (not run in this notebook)

@@ -12,7 +12,8 @@ import torch.nn.functional as F
 from .experts import ExpertRepo
 
 # %% auto #0
-__all__ = ['Semantics', 'task_semantics', 'loo_semantics', 'text_semantics', 'visual_descriptions', 'with_descriptions']
+__all__ = ['Semantics', 'task_semantics', 'loo_semantics', 'sub_semantics', 'text_semantics', 'visual_descriptions',
+           'with_descriptions']
 
 # %% ../nbs/03_semantics.ipynb #00000005
 @dataclass
@@ -67,6 +68,20 @@ def loo_semantics(repo:ExpertRepo, K:int=4, tau:float=0.05)->Semantics:
         s = task_semantics(repo.d[i], ExpertRepo(repo.mu[keep], repo.var[keep], repo.d[keep], [repo.names[j] for j in keep]), K, tau)
         out.append(Semantics(s.mu, s.var, keep[s.idx], s.alpha, s.sim))
     return Semantics(*(torch.cat([getattr(s, f) for s in out]) for f in ('mu', 'var', 'idx', 'alpha', 'sim')))
+
+# %% ../nbs/03_semantics.ipynb #169dc9ed
+def sub_semantics(d_star:Tensor, repo:ExpertRepo, K:int=4, tau:float=0.05, n:int=1, seed:int=0)->list[Semantics]:
+    "Eq. 6-8 for descriptions (t, E) against each of `n` random halves of the repository; `idx` indexes the full repository."
+    e, g = len(repo), torch.Generator().manual_seed(seed)
+    if not isinstance(n, int) or isinstance(n, bool) or n < 0: raise ValueError(f"n (sub-repositories) must be an int >= 0, got {n!r}")
+    if n and not (isinstance(K, int) and 1 <= K and 2 * K <= e):
+        raise ValueError(f"half-repositories of {e} experts hold {e // 2}, fewer than K={K!r}: use K <= {e // 2} or no sub-repositories")
+    out = []
+    for _ in range(n):
+        keep = torch.randperm(e, generator=g)[:e // 2].sort().values
+        s = task_semantics(d_star, ExpertRepo(repo.mu[keep], repo.var[keep], repo.d[keep], [repo.names[j] for j in keep]), K, tau)
+        out.append(Semantics(s.mu, s.var, keep[s.idx], s.alpha, s.sim))
+    return out
 
 # %% ../nbs/03_semantics.ipynb #0000000d
 def text_semantics(bb, descriptions:list[str], repo:ExpertRepo, K:int=4, tau:float=0.05)->Semantics:

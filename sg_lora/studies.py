@@ -5,24 +5,122 @@
 # %% ../nbs/06a_studies.ipynb #5e16144e
 from __future__ import annotations
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, replace, asdict
 from pathlib import Path
 
 import torch
 from torch import Tensor
-from .store import atomic_write, cache_dir
+from .store import atomic_write, cache_dir, intact, write_json, config_key
 from .progress import Progress, as_progress
 from .experts import expert_repo, split_tasks
 from .semantics import task_semantics
 from .cvae import CVAECfg, mean_distances
-from .generator import fit_sglora
-from .eval import derangement
+from .generator import fit_sglora, SGLoRA
+from .eval import derangement, kfold_scores, kfold_table, paired_diff, training_control, SGLoRAMethod
+from .reproduce import (resolve, configs, run_dir, stage_lock, checks_stage, _stages, _study_stages, generators_stage,
+                               train_generator, world_stage, backbone_stage, unused_descriptions, text_semantics)
+
 
 # %% auto #0
-__all__ = ['RECIPES', 'PlantCfg', 'standardise', 'planted_map', 'planted_zoo', 'planted_run', 'planted_control', 'interval',
-           'planted_summary', 'world_planting', 'planted_md', 'planted_verdict', 'plot_planted', 'lexical_choice',
-           'lexical_md', 'before_after_md', 'drawing_colour', 'signal_factors', 'factors_md', 'seeds_gap', 'gaps_md',
-           'generator_curves', 'plot_curves', 'top_weights']
+__all__ = ['RECIPES', 'SHARP', 'run_checks', 'selection_study', 'study_md', 'training_control_file', 'training_control_study',
+           'training_control_md', 'PlantCfg', 'standardise', 'planted_map', 'planted_zoo', 'planted_run',
+           'planted_control', 'interval', 'planted_summary', 'world_planting', 'planted_md', 'planted_verdict',
+           'plot_planted', 'lexical_choice', 'lexical_md', 'before_after_md', 'drawing_colour', 'signal_factors',
+           'factors_md', 'seeds_gap', 'gaps_md', 'generator_curves', 'plot_curves', 'top_weights', 'sharpness_md']
+
+# %% ../nbs/06a_studies.ipynb #c4fd9ae1
+def run_checks(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress:bool|str|Progress=False,
+               backbone:dict|None=None,   # overrides of the preset's backbone config (`TinyCfg` fields), e.g. {'lexical': 1.0}
+              )->dict:
+    "The world checks of the run of `preset` and `seed`: its cached checks.json, or made now (with the stages below it, where missing) as `reproduce` makes them."
+    cfg, cache, p = resolve(preset, seed), cache_dir(cache), as_progress(progress)
+    if backbone: cfg['backbone'] = {**cfg['backbone'], **backbone}
+    run, study = run_dir(cache, cfg), configs(cfg)[3]
+    if intact(run/'checks.json'): return json.loads((run/'checks.json').read_text())
+    world, bb, zoo, ex, ev = _stages(cfg, cache, p)
+    with stage_lock(cache, f"run-{run.name}", p): return checks_stage(study, run, world, bb, zoo, ex, ev, p)[0]
+
+def selection_study(
+    preset:str='tiny', seed:int=0,
+    recipes:dict|None=None,            # name -> CVAECfg field overrides of the preset's recipe; default: the paper's CVAE only
+    taus:list|None=None,               # default: the preset's Top-K tau grid
+    folds:int=5,
+    cache:str|Path|None=None,
+    progress:bool|str|Progress=False,
+)->dict:
+    "`kfold_scores` of every generator source of a run on its generator-training and validation tasks: {source: result}."
+    cfg = resolve(preset, seed)
+    study = configs(cfg)[3]
+    recipes, taus, cache, p = recipes or {'paper': {}}, taus or study.topk_taus, cache_dir(cache), as_progress(progress)
+    what = {k: cfg[k] for k in ('world', 'backbone', 'zoo', 'sources', 'fractions', 'K', 'cvae', 'val_samples', 'eval_split', 'pipeline_version')}
+    f = cache/'studies'/f"{preset}-seed{seed}-{config_key(dict(what, seed=study.generator_seed_list[0], recipes=recipes, taus=taus, folds=folds))}.json"
+    if intact(f): return json.loads(f.read_text())
+    zoo, ex, ev = _study_stages(cfg, cache, p)
+    out, rc = {}, {r: CVAECfg(**{**asdict(study.cvae), **o}) for r, o in recipes.items()}
+    for s in study.sources:
+        pool, sp = zoo.subset(ex.splits[s].train + ex.splits[s].val), ex.splits[s]
+        p.note(f"  {s}: {len(rc)} recipes x {len(taus)} taus x {folds} folds on {len(pool)} tasks")
+        out[s] = kfold_scores(ev, ex.repos[s], pool.W, pool.d, pool.names, rc, taus, study.K, folds, [study.generator_seed_list[0]],
+                              study.val_samples, zoo.subset(sp.experts).W, p)
+    write_json(f, out, seal=True)
+    return out
+
+def study_md(studies:list, ref:str="Top-K LoRA Weighted", base:str='paper')->str:
+    "Markdown tables of `selection_study` results pooled over seeds (every (seed, task) a unit): `kfold_table` against `ref`, and the paired difference to `base`."
+    fmt, lines = (lambda d: f"{d['diff']:+.2f} ± {d['se']:.2f}" if d else ""), []
+    for s in studies[0]:
+        pooled = {k: [[x for st in studies for row in st[s]['scores'][k] for x in row]] for k in studies[0][s]['scores']}
+        lines += [f"**{s}** ({sum(len(st[s]['names']) for st in studies)} held-out tasks over {len(studies)} world seeds, "
+                  f"{studies[0][s]['folds']} folds)", "",
+                  f"| method | tau | mR | − {ref} (same tau) | − {base} (same tau) |", "|---|---|---|---|---|"]
+        for r in kfold_table(dict(scores=pooled), ref):
+            b = f"{base}@{r['tau']:g}"
+            vs_base = paired_diff(pooled[f"{r['method']}@{r['tau']:g}"], pooled[b]) if r['method'] not in (ref, base) and b in pooled else None
+            lines.append(f"| {r['method']} | {r['tau']:g} | {r['mR']:.2f} | {fmt(r[f'vs_{ref}'])} | {fmt(vs_base)} |")
+        lines.append("")
+    return "\n".join(lines)
+
+# %% ../nbs/06a_studies.ipynb #ba9b9bb6
+def training_control_file(preset:str='tiny', seed:int=0, perms:int|None=None, cache:str|Path|None=None)->Path:
+    "Where `training_control_study` caches its result for run (`preset`, `seed`) and `perms` draws (default: the preset's)."
+    cfg = resolve(preset, seed)
+    return cache_dir(cache)/'studies'/f"{preset}-seed{seed}-training-control-{config_key(dict(cfg, perms=perms or configs(cfg)[3].control_perms))}.json"
+
+def training_control_study(
+    preset:str='tiny', seed:int=0,
+    perms:int|None=None,               # default: the preset's `control_perms`
+    cache:str|Path|None=None,
+    progress:bool|str|Progress=False,
+)->dict:
+    "`training_control` of SG-LoRA on the validation and unseen tasks of every generator source of a run: {source: {role: result}}."
+    cfg = resolve(preset, seed)
+    study = configs(cfg)[3]
+    perms, cache, p = perms or study.control_perms, cache_dir(cache), as_progress(progress)
+    f = training_control_file(preset, seed, perms, cache)
+    if intact(f): return json.loads(f.read_text())
+    zoo, ex, ev = _study_stages(cfg, cache, p)
+    gens, _ = generators_stage(study, cache/'runs'/f"{preset}-{config_key(cfg)}", zoo, ex, ev, p)   # the run's own generators
+    out = {}
+    for s in study.sources:
+        sel, sp, repo = gens.selection[s], ex.splits[s], ex.repos[s]
+        train = lambda dd: SGLoRAMethod(SGLoRA(None, repo, train_generator(study, s, 0, sel, zoo, ex, d=dd), study.K, sel['tau']))
+        sets = {r: (z.names, z.d) for r in ('val', 'unseen') if len(z := zoo.subset(getattr(sp, r)))}
+        p.note(f"  {s}: the generator retrained {perms} times on deranged descriptions of {len(sp.train)} tasks")
+        real = SGLoRAMethod(SGLoRA(None, repo, gens.cvaes[s][0], study.K, sel['tau']))   # the run's first generator, as `train` makes it
+        res = training_control(ev, train, zoo.subset(sp.train).d, sets, perms, 1, study.seed, real, p)
+        out[s] = {r: dict(res[r], tasks=len(sets[r][0])) for r in sets}
+    write_json(f, out, seal=True)
+    return out
+
+def training_control_md(studies:dict)->str:
+    "A markdown table of `training_control_study` results, {seed: study}: one row per seed, source and role."
+    lines = ["| seed | source | role | tasks | real mR | deranged mean | deranged max | p |", "|---|---|---|---|---|---|---|---|"]
+    for seed, st in studies.items():
+        for s, roles in st.items():
+            for r, res in roles.items():
+                c = res['training deranged']
+                lines.append(f"| {seed} | {s} | {r} | {res['tasks']} | {c['real']:.2f} | {c['null_mean']:.2f} | {c['null_max']:.2f} | {c['p']:.3f} |")
+    return "\n".join(lines)
 
 # %% ../nbs/06a_studies.ipynb #b48ab529
 @dataclass(frozen=True)
@@ -124,7 +222,6 @@ def world_planting(preset:str='tiny', seed:int=0, source:str='scenes', cache:str
     import copy
     from sg_lora.lora import inject_lora, lora_spec
     from sg_lora.data import world_emoji
-    from sg_lora.reproduce import resolve, configs, world_stage, backbone_stage, unused_descriptions
     wcfg, tcfg, zcfg, study = configs(resolve(preset, seed))
     cache, p = cache_dir(cache), as_progress(progress)
     world, _ = world_stage(wcfg, cache, p); bb, _ = backbone_stage(tcfg, cache, p)
@@ -174,7 +271,6 @@ def plot_planted(summary:list[dict], ax=None):
 def lexical_choice(preset:str='tiny', seed:int=0, lexicals:tuple=(0., .5, 2.), cache:str|Path|None=None,
                    progress:bool|str|Progress=False)->list[dict]:
     "Per weight of the text-only loss and per source: text semantics and names right (among these tasks) on the run's expert and validation tasks."
-    from sg_lora.reproduce import resolve, configs, world_stage, backbone_stage, text_semantics
     from sg_lora.metrics import name_accuracy
     cache, p, rows = cache_dir(cache), as_progress(progress), []
     for lam in lexicals:
@@ -223,7 +319,6 @@ def drawing_colour(e)->Tensor:
 
 def signal_factors(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress:bool|str|Progress=False)->dict:
     "Per source: Spearman of description and LoRA cosines with colour, task images, world group and Unicode subgroup; and description vs LoRA."
-    from sg_lora.reproduce import resolve, _stages
     from sg_lora.data import world_emoji
     from sg_lora.experts import centred_cosine, pair_factors, pair_correlation
     from sg_lora.semantics import visual_descriptions
@@ -275,7 +370,6 @@ def generator_curves(preset:str='tiny', seed:int=0, source:str='scenes', epochs:
                      progress:bool|str|Progress=False)->list[dict]:
     "Per epoch: a run's generator's training loss, its validation -ELBO, and its validation tasks' distance to their Oracle (relative)."
     from sg_lora.cvae import train_cvae, cvae_val_loss
-    from sg_lora.reproduce import resolve, configs, _study_stages
     cfg = resolve(preset, seed); study = configs(cfg)[-1]
     zoo, ex, _ = _study_stages(cfg, cache_dir(cache), as_progress(progress))
     tr, va = zoo.subset(ex.splits[source].train), zoo.subset(ex.splits[source].val)
@@ -308,3 +402,11 @@ def plot_curves(curves:list[dict], axs=None):
 def top_weights(d:Tensor, repo, K:int=4, taus:tuple=(1., .2, .05, .01, .005, .001))->dict:
     "tau -> the mean weight of the top expert (alpha of Eq. 6) over descriptions d (n, E)."
     return {t: round(task_semantics(d, repo, K, t).alpha[:, 0].mean().item(), 3) for t in taus}
+
+# %% ../nbs/06a_studies.ipynb #e74baf93
+SHARP = dict(recipes={'paper': {}, 'sub-repositories': dict(sub_repos=4)}, taus=[0.002, 0.01, 0.05], folds=3)   # the study's grid
+
+def sharpness_md(studies:list, weights:dict)->str:
+    "`study_md` of `studies`, each source followed by its top expert's mean weight per tau (`weights`: source -> {tau: weight})."
+    return '\n\n'.join(study_md([{s: st[s]} for st in studies]).rstrip() + "\n\nTop expert's mean weight (validation tasks, mean over seeds): "
+                       + ', '.join(f"tau {t:g}: {v:.3f}" for t, v in weights[s].items()) + " (the paper: 0.92)." for s in studies[0])
