@@ -40,6 +40,7 @@ ABLATIONS = ('table3', 'table4', 'table5', 'fig2', 'fig3', 'fig4', 'fig5', 'lamb
              'ensemble', 'controls')
 ABLATIONS_VERSION = '1'   # bump when a change invalidates cached ablation results
 
+# %% ../nbs/06_ablations.ipynb #f02c8aee
 @dataclass
 class Run:
     "A `reproduce` run's stages as the ablations use them, plus the zoo and roles of the world's other sources (mixed-source ablations)."
@@ -59,6 +60,7 @@ class Run:
     def seeds(self)->list: return self.study.generator_seed_list
     def sel(self, s:str)->dict: return self.gens.selection[s]
 
+# %% ../nbs/06_ablations.ipynb #cb5a637b
 def load_run(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress:bool|str|Progress=False,
              data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None, device:str='cpu')->Run:
     "The stages of run (`preset`, `seed`; a `paper` preset's `data`, `weights` and `captions`) from the cache (built where missing), with LoRAs for the world's other sources trained once into the same zoo."
@@ -87,11 +89,13 @@ def entry(R:Tensor)->dict:
     return dict(recalls=r(per.mean(0)), recalls_std=r(sd), mR=round(mr.mean().item(), 2),
                 mR_std=round(mr.std().item(), 2) if len(R) > 1 else 0.0, seeds=len(R), tasks=R.shape[1], samples=R.shape[2])
 
+# %% ../nbs/06_ablations.ipynb #dab68f57
 def level(a:dict, b:dict, floor:float=1.0)->str:
     "'above', 'below' or 'level': `a`'s mR against `b`'s, level when the gap is under twice the larger std over seeds, or under `floor` points (as the tables' `compare`)."
     gap, tol = a['mR'] - b['mR'], max(2 * max(a['mR_std'], b['mR_std']), floor)
     return 'level' if abs(gap) < tol or (gap == 0) else 'above' if gap > 0 else 'below'
 
+# %% ../nbs/06_ablations.ipynb #6dee31bf
 def sg_recalls(run:Run, cvaes:list, repo:ExpertRepo, names:list, d:Tensor, K:int, tau:float, n:int|None=None,
                use_var:bool=True)->Tensor:
     "Recalls (seeds, tasks, n, 6) of SG-LoRA with generators `cvaes` (one per generator seed of the run) on tasks `names`."
@@ -99,6 +103,7 @@ def sg_recalls(run:Run, cvaes:list, repo:ExpertRepo, names:list, d:Tensor, K:int
     return torch.stack([score(run.ev, SGLoRAMethod(SGLoRA(None, repo, cv, K, tau, use_var)), names, d, n, sd)
                         for cv, sd in zip(cvaes, run.seeds)])
 
+# %% ../nbs/06_ablations.ipynb #f110bc92
 def variant_generators(run:Run, s:str, study:StudyCfg|None=None, sel:dict|None=None, zoo:LoraZoo|None=None,
                        ex:Experts|None=None, ext:dict|None=None, use_var:bool=True)->list:
     "One generator per generator seed of the run, trained by `train_generator` as the run's are, with one part swapped."
@@ -109,13 +114,16 @@ def variant_generators(run:Run, s:str, study:StudyCfg|None=None, sel:dict|None=N
         out.append(train_generator(study or run.study, s, i, sel or run.sel(s), zoo or run.zoo, ex or run.ex, ext=ext, use_var=use_var, device=run.device))
     return out
 
+# %% ../nbs/06_ablations.ipynb #26b03d4c
 def unseen(run:Run, s:str)->LoraZoo: return run.zoo.subset(run.splits[s].unseen)
 
+# %% ../nbs/06_ablations.ipynb #ce7c65cb
 def _baseline(run:Run, s:str)->dict:
     "SG-LoRA as the run made it (Table 1's row) on the unseen tasks of `s`: the reference of every ablation that changes one part."
     u, sel = unseen(run, s), run.sel(s)
     return entry(sg_recalls(run, run.gens.cvaes[s], run.ex.repos[s], u.names, u.d, run.study.K, sel['tau']))
 
+# %% ../nbs/06_ablations.ipynb #e632fa1f
 def _fixed(run:Run, s:str, m:Method)->dict:
     u = unseen(run, s)
     return entry(score(run.ev, m, u.names, u.d)[None])
@@ -290,6 +298,7 @@ def lambda_ablation(run:Run, lams:tuple=(0.1, 0.5, 1.0, 2.0, 5.0))->dict:
                 run, variant_generators(run, s, ext={'lam': lam}), run.ex.repos[s], u.names, u.d, run.study.K, sel['tau']))
     return dict(lam_run=run.sel(run.study.sources[0])['cvae']['lam'], sources=out)
 
+# %% ../nbs/06_ablations.ipynb #520f1b4c
 def condition_variance(run:Run)->dict:
     "Beyond the paper: the condition c = {`mu*`, `var*`} (Eq. 8, the run's) against c = {`mu*`} (`var*` held at 0 in training and sampling)."
     out = {}
@@ -300,10 +309,12 @@ def condition_variance(run:Run)->dict:
                   "{mu*}": entry(sg_recalls(run, cvs, run.ex.repos[s], u.names, u.d, run.study.K, sel['tau'], use_var=False))}
     return dict(sources=out)
 
+# %% ../nbs/06_ablations.ipynb #8a78b087
 def snapshot_zoo(run:Run, m:int)->LoraZoo:
     "The zoo with only the last `m` snapshots of every task."
     return replace(run.zoo, W=run.zoo.W[:, -m:].contiguous())
 
+# %% ../nbs/06_ablations.ipynb #ea7660d2
 def snapshots(run:Run, Ms:tuple=(1, 4, 16))->dict:
     "Beyond the paper: repository and generator built from the last m snapshots per task, m in `Ms` and all M, at the run's tau."
     M, out = run.zoo.W.shape[1], {}
@@ -316,6 +327,7 @@ def snapshots(run:Run, Ms:tuple=(1, 4, 16))->dict:
                 run, variant_generators(run, s, zoo=zm, ex=exm), exm.repos[s], u.names, u.d, run.study.K, sel['tau']))
     return dict(M=M, sources=out)
 
+# %% ../nbs/06_ablations.ipynb #ca2c71fe
 def ensemble(run:Run, ns:tuple=(1, 5, 20))->dict:
     "Beyond the paper: the mean of n SG-LoRA samples scored as one LoRA, against single samples (n = 1), with Top-K's `mu*` and the Oracle for reference."
     out, N = {}, max(ns)
@@ -331,6 +343,7 @@ def ensemble(run:Run, ns:tuple=(1, 5, 20))->dict:
         out[s] = rows
     return dict(ns=list(ns), single_samples=run.study.samples, sources=out)
 
+# %% ../nbs/06_ablations.ipynb #d7c0b4b8
 def controls(run:Run)->dict:
     "The run's semantic controls in one place: the real descriptions against each null, per source and role; at test time (`controls_stage`, cached), and at training time when `training_control_study` has been run for this run (it is not run here: 40 retrainings)."
     ctl, _ = controls_stage(run.study, run.dir, run.bb, run.world, run.zoo, run.ex, run.gens, run.ev, run.p)
@@ -367,6 +380,7 @@ def run_ablations(run:Run, names:tuple=ABLATIONS)->tuple[dict, Stages]:
 # %% ../nbs/06_ablations.ipynb #df86d2bd
 def _short(label:str)->str: return label.replace(' LoRA Weighted', '').replace('Zero-Shot CLIP', 'Zero-Shot')
 
+# %% ../nbs/06_ablations.ipynb #5651bcb5
 def _mr_bars(panels:dict, title:str, ylabel:str="mean recall (%)"):
     "One panel per key of `panels` {panel: {label: entry}}: each label's mR as a bar with its std over seeds."
     import matplotlib.pyplot as plt
@@ -384,6 +398,7 @@ def _mr_bars(panels:dict, title:str, ylabel:str="mean recall (%)"):
     fig.suptitle(title, fontsize=10); fig.tight_layout()
     return fig
 
+# %% ../nbs/06_ablations.ipynb #4ccb5c65
 def _mr_lines(res:dict, series:list|None, title:str, xlabel:str, log:bool=False, mark:float|None=None):
     "mR against a swept value, one panel per source {source: {x: entry or {series: entry}}}, error bars = std over generator seeds."
     import matplotlib.pyplot as plt
@@ -401,6 +416,7 @@ def _mr_lines(res:dict, series:list|None, title:str, xlabel:str, log:bool=False,
     fig.suptitle(title, fontsize=10); fig.tight_layout()
     return fig
 
+# %% ../nbs/06_ablations.ipynb #b0182d4c
 def plot_table3(r:dict):
     "Each recall with the added expert minus without it, for our two tasks and the paper's two."
     import matplotlib.pyplot as plt
@@ -421,6 +437,7 @@ def plot_table3(r:dict):
     fig.tight_layout()
     return fig
 
+# %% ../nbs/06_ablations.ipynb #3156fc9b
 def plot_table4(r:dict):
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, 2, figsize=(8.6, 2.8))
@@ -435,6 +452,7 @@ def plot_table4(r:dict):
     fig.tight_layout()
     return fig
 
+# %% ../nbs/06_ablations.ipynb #c392ed90
 def plot_table5(r:dict):
     import matplotlib.pyplot as plt
     panels = {**{s: v['rows'] for s, v in r['sources'].items()}}
@@ -455,6 +473,7 @@ def plot_table5(r:dict):
     fig.suptitle("Table 5: textual vs visual condition", fontsize=10); fig.tight_layout()
     return fig
 
+# %% ../nbs/06_ablations.ipynb #4a1436d7
 def plot_fig2(r:dict):
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6.4, 3.4))
@@ -467,6 +486,7 @@ def plot_fig2(r:dict):
     fig.tight_layout()
     return fig
 
+# %% ../nbs/06_ablations.ipynb #4a91a9a8
 def plot_fig5(r:dict):
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, 2, figsize=(10, 4.2))
@@ -486,6 +506,7 @@ def plot_fig5(r:dict):
     fig.tight_layout()
     return fig
 
+# %% ../nbs/06_ablations.ipynb #0bb06f1b
 def plot_controls(r:dict):
     import matplotlib.pyplot as plt
     cells = [(s, role) for s, v in r['sources'].items() for role in v]
@@ -520,106 +541,138 @@ PLOTS = dict(
 
 # %% ../nbs/06_ablations.ipynb #09b1a92b
 def _e(e:dict)->str: return f"{e['mR']:.2f} ± {e['mR_std']:.2f}" if e['seeds'] > 1 else f"{e['mR']:.2f}"
+
+# %% ../nbs/06_ablations.ipynb #dc15e226
 def _r6(e:dict)->str: return " | ".join(f"{v:.2f}" for v in e['recalls'])
 _CMP = dict(above="above", below="below", level="level with")
 
+# %% ../nbs/06_ablations.ipynb #45f0ddbf
 def _rows_md(rows:dict, six:bool=True)->list:
     "A markdown table of {label: entry}: the six recalls and mR ± std over generator seeds."
     h = ["| | " + " | ".join(RECALLS) + " | mR |" if six else "| | mR |", "|---|" + "---|" * (7 if six else 1)]
     return h + [f"| {l} | " + (f"{_r6(e)} | " if six else "") + f"{_e(e)} |" for l, e in rows.items()]
 
+# %% ../nbs/06_ablations.ipynb #f6ef7b25
+def _say_table3(k:str, r:dict):
+    v = [f"{t}: {_CMP[level(x['with'], x['without'])]} without it ({x['with']['mR']:.2f} vs {x['without']['mR']:.2f} mR, weight {x['weight']:.2f})" for t, x in r['tasks'].items()]
+    return (f"Adding `{r['source']}`'s *{r['expert']}* expert (selected {r['selected']} times for {r['unseen']} unseen tasks in {r['setting']}) "
+            f"to the repository puts SG-LoRA " + "; ".join(v) + ". The paper's Cat expert raised most recalls of its two cat tasks.")
+
+def _say_table4(k:str, r:dict):
+    top, srcs = r['experts'][0], sorted({x['source'] for x in r['experts']})
+    return (f"For the unseen '{r['task']}' the mixed-source repository ({', '.join(f'{n} {s}' for s, n in r['repository'].items())}) gives its top weight, "
+            f"{top['weight']:.2f}, to *{top['expert']}* ({top['source']}); the top {r['K']} come from {', '.join(srcs)}. "
+            f"In the paper the top expert (Scottish Terrier) takes 0.92 and a second source enters the top 4.")
+
+def _say_table5(k:str, r:dict):
+    v = [f"{s}: visual {_CMP[level(x['rows']['SG-LoRA Visual'], x['rows']['SG-LoRA Textual'])]} textual "
+         f"({x['rows']['SG-LoRA Visual']['mR']:.2f} vs {x['rows']['SG-LoRA Textual']['mR']:.2f} mR)" for s, x in r['sources'].items()]
+    return "SG-LoRA with the visual condition is " + "; ".join(v) + ". In the paper textual beats visual by about 1 point of R@1 on MS-COCO."
+
+# %% ../nbs/06_ablations.ipynb #60251393
+def _say_fig2(k:str, r:dict):
+    z, sg = r['rows']["Zero-Shot CLIP"], {l: e for l, e in r['rows'].items() if l.startswith('SG-LoRA')}
+    v = [f"{l} is {_CMP[level(e, z)]} Zero-Shot CLIP ({e['mR']:.2f} vs {z['mR']:.2f} mR)" for l, e in sg.items()]
+    (a, ea), (b, eb) = list(sg.items())[:2]
+    return "; ".join(v) + f"; {a} is {_CMP[level(ea, eb)]} {b}. In the paper both beat Zero-Shot and the MS-COCO-trained one is ahead."
+
+def _say_fig3(k:str, r:dict):
+    v = []
+    for s, x in r['sources'].items():
+        one = x['rows']["SG-LoRA single-source"]
+        v += [f"{s}: mixed experts {_CMP[level(x['rows']['SG-LoRA mixed-source experts'], one)]} single-source "
+              f"({x['rows']['SG-LoRA mixed-source experts']['mR']:.2f} vs {one['mR']:.2f}), mixed experts and training "
+              f"{_CMP[level(x['rows']['SG-LoRA mixed-source experts and training'], one)]} it ({x['rows']['SG-LoRA mixed-source experts and training']['mR']:.2f})"]
+    return "; ".join(v) + ". In the paper mixed-source experts are ahead of single-source ones."
+
+def _say_fig4(k:str, r:dict):
+    v = []
+    for s, x in r['sources'].items():
+        best = max(x, key=lambda q: x[q]["SG-LoRA"]['mR'])
+        v.append(f"{s}: SG-LoRA is best at K={best} ({x[best]['SG-LoRA']['mR']:.2f}); K={r['K_run']} is "
+                 f"{_CMP[level(x[str(r['K_run'])]['SG-LoRA'], x[best]['SG-LoRA'])]} it ({x[str(r['K_run'])]['SG-LoRA']['mR']:.2f})")
+    return "; ".join(v) + ". In the paper K=4 balances diversity and relevance best on both datasets."
+
+# %% ../nbs/06_ablations.ipynb #8ef4f461
+def _say_fig5(k:str, r:dict):
+    d = r['distances']
+    return (f"The {r['samples']} samples spread {d['samples_spread']:.3f} around their mean against the Oracle snapshots' "
+            f"{d['oracle_spread']:.3f}, and lie {d['samples_to_oracle_mean']:.3f} from the Oracle's mean (mu*: {d['mu_star_to_oracle_mean']:.3f}; "
+            f"the Oracle LoRA's norm is {d['oracle_norm']:.3f}). The paper sees its samples spread wider than the Oracle's, not on top of them.")
+
+def _say_lambda(k:str, r:dict):
+    ref = str(r['M']) if k == 'snapshots' else f"{r['lam_run']:g}"
+    v = []
+    for s, x in r['sources'].items():
+        best = max(x, key=lambda q: x[q]['mR'])
+        v.append(f"{s}: best at {best} ({x[best]['mR']:.2f}); the run's {ref} is {_CMP[level(x[ref], x[best])]} it ({x[ref]['mR']:.2f})")
+    return "; ".join(v) + ". The paper has no such ablation."
+
+def _say_condition_variance(k:str, r:dict):
+    v = [f"{s}: {{mu*}} alone is {_CMP[level(x['{mu*}'], x['{mu*, var*}'])]} {{mu*, var*}} ({x['{mu*}']['mR']:.2f} vs {x['{mu*, var*}']['mR']:.2f})"
+         for s, x in r['sources'].items()]
+    return "; ".join(v) + ". The paper does not ablate the variance half of its condition."
+
+# %% ../nbs/06_ablations.ipynb #4da5f96c
+def _say_ensemble(k:str, r:dict):
+    v = []
+    for s, x in r['sources'].items():
+        one = x['n=1']
+        v.append(f"{s}: " + ", ".join(f"{n} {_CMP[level(x[n], one)]} single samples ({x[n]['mR']:.2f} vs {one['mR']:.2f})" for n in x if n.startswith('n=') and n != 'n=1'))
+    return "; ".join(v) + ". The paper scores single samples only."
+
+def _say_controls(k:str, r:dict):
+    v = [f"{s} {role}, {_short(m)}: p = " + ", ".join(f"{c['p']:.2f} ({ck})" for ck, c in by.items())
+         for s, roles in r['sources'].items() for role, res in roles.items() for m, by in res.items()]
+    return "One-sided p of the real descriptions against each null: " + "; ".join(v) + "."
+
+# %% ../nbs/06_ablations.ipynb #b2e2ba76
+_SAY = {'table3': _say_table3, 'table4': _say_table4, 'table5': _say_table5, 'fig2': _say_fig2, 'fig3': _say_fig3, 'fig4': _say_fig4, 'fig5': _say_fig5, 'lambda': _say_lambda, 'snapshots': _say_lambda, 'condition_variance': _say_condition_variance, 'ensemble': _say_ensemble, 'controls': _say_controls}
+
 def say(k:str, r:dict)->str:
     "One honest sentence per ablation: what ours shows, against what the paper shows where it shows something."
-    if k == 'table3':
-        v = [f"{t}: {_CMP[level(x['with'], x['without'])]} without it ({x['with']['mR']:.2f} vs {x['without']['mR']:.2f} mR, weight {x['weight']:.2f})" for t, x in r['tasks'].items()]
-        return (f"Adding `{r['source']}`'s *{r['expert']}* expert (selected {r['selected']} times for {r['unseen']} unseen tasks in {r['setting']}) "
-                f"to the repository puts SG-LoRA " + "; ".join(v) + ". The paper's Cat expert raised most recalls of its two cat tasks.")
-    if k == 'table4':
-        top, srcs = r['experts'][0], sorted({x['source'] for x in r['experts']})
-        return (f"For the unseen '{r['task']}' the mixed-source repository ({', '.join(f'{n} {s}' for s, n in r['repository'].items())}) gives its top weight, "
-                f"{top['weight']:.2f}, to *{top['expert']}* ({top['source']}); the top {r['K']} come from {', '.join(srcs)}. "
-                f"In the paper the top expert (Scottish Terrier) takes 0.92 and a second source enters the top 4.")
-    if k == 'table5':
-        v = [f"{s}: visual {_CMP[level(x['rows']['SG-LoRA Visual'], x['rows']['SG-LoRA Textual'])]} textual "
-             f"({x['rows']['SG-LoRA Visual']['mR']:.2f} vs {x['rows']['SG-LoRA Textual']['mR']:.2f} mR)" for s, x in r['sources'].items()]
-        return "SG-LoRA with the visual condition is " + "; ".join(v) + ". In the paper textual beats visual by about 1 point of R@1 on MS-COCO."
-    if k == 'fig2':
-        z, sg = r['rows']["Zero-Shot CLIP"], {l: e for l, e in r['rows'].items() if l.startswith('SG-LoRA')}
-        v = [f"{l} is {_CMP[level(e, z)]} Zero-Shot CLIP ({e['mR']:.2f} vs {z['mR']:.2f} mR)" for l, e in sg.items()]
-        (a, ea), (b, eb) = list(sg.items())[:2]
-        return "; ".join(v) + f"; {a} is {_CMP[level(ea, eb)]} {b}. In the paper both beat Zero-Shot and the MS-COCO-trained one is ahead."
-    if k == 'fig3':
-        v = []
-        for s, x in r['sources'].items():
-            one = x['rows']["SG-LoRA single-source"]
-            v += [f"{s}: mixed experts {_CMP[level(x['rows']['SG-LoRA mixed-source experts'], one)]} single-source "
-                  f"({x['rows']['SG-LoRA mixed-source experts']['mR']:.2f} vs {one['mR']:.2f}), mixed experts and training "
-                  f"{_CMP[level(x['rows']['SG-LoRA mixed-source experts and training'], one)]} it ({x['rows']['SG-LoRA mixed-source experts and training']['mR']:.2f})"]
-        return "; ".join(v) + ". In the paper mixed-source experts are ahead of single-source ones."
-    if k == 'fig4':
-        v = []
-        for s, x in r['sources'].items():
-            best = max(x, key=lambda q: x[q]["SG-LoRA"]['mR'])
-            v.append(f"{s}: SG-LoRA is best at K={best} ({x[best]['SG-LoRA']['mR']:.2f}); K={r['K_run']} is "
-                     f"{_CMP[level(x[str(r['K_run'])]['SG-LoRA'], x[best]['SG-LoRA'])]} it ({x[str(r['K_run'])]['SG-LoRA']['mR']:.2f})")
-        return "; ".join(v) + ". In the paper K=4 balances diversity and relevance best on both datasets."
-    if k == 'fig5':
-        d = r['distances']
-        return (f"The {r['samples']} samples spread {d['samples_spread']:.3f} around their mean against the Oracle snapshots' "
-                f"{d['oracle_spread']:.3f}, and lie {d['samples_to_oracle_mean']:.3f} from the Oracle's mean (mu*: {d['mu_star_to_oracle_mean']:.3f}; "
-                f"the Oracle LoRA's norm is {d['oracle_norm']:.3f}). The paper sees its samples spread wider than the Oracle's, not on top of them.")
-    if k in ('lambda', 'snapshots'):
-        ref = str(r['M']) if k == 'snapshots' else f"{r['lam_run']:g}"
-        v = []
-        for s, x in r['sources'].items():
-            best = max(x, key=lambda q: x[q]['mR'])
-            v.append(f"{s}: best at {best} ({x[best]['mR']:.2f}); the run's {ref} is {_CMP[level(x[ref], x[best])]} it ({x[ref]['mR']:.2f})")
-        return "; ".join(v) + ". The paper has no such ablation."
-    if k == 'condition_variance':
-        v = [f"{s}: {{mu*}} alone is {_CMP[level(x['{mu*}'], x['{mu*, var*}'])]} {{mu*, var*}} ({x['{mu*}']['mR']:.2f} vs {x['{mu*, var*}']['mR']:.2f})"
-             for s, x in r['sources'].items()]
-        return "; ".join(v) + ". The paper does not ablate the variance half of its condition."
-    if k == 'ensemble':
-        v = []
-        for s, x in r['sources'].items():
-            one = x['n=1']
-            v.append(f"{s}: " + ", ".join(f"{n} {_CMP[level(x[n], one)]} single samples ({x[n]['mR']:.2f} vs {one['mR']:.2f})" for n in x if n.startswith('n=') and n != 'n=1'))
-        return "; ".join(v) + ". The paper scores single samples only."
-    if k == 'controls':
-        v = [f"{s} {role}, {_short(m)}: p = " + ", ".join(f"{c['p']:.2f} ({ck})" for ck, c in by.items())
-             for s, roles in r['sources'].items() for role, res in roles.items() for m, by in res.items()]
-        return "One-sided p of the real descriptions against each null: " + "; ".join(v) + "."
-    raise KeyError(k)
+    if k not in _SAY: raise KeyError(k)
+    return _SAY[k](k, r)
 
-def _table_md(k:str, r:dict)->list:
-    if k == 'table3':
-        out = [f"| task | expert | weight | " + " | ".join(RECALLS) + " | mR |", "|---|---|---|" + "---|" * 7]
-        for t, x in r['tasks'].items():
-            for lab in ('without', 'with'):
-                out.append(f"| {t} | {lab} | {x['weight'] if lab == 'with' else 0:.2f} | {_r6(x[lab])} | {_e(x[lab])} |")
-        for t, x in r['paper'].items():
-            for lab in ('without', 'with'): out.append(f"| paper: {t} | {lab} Cat | | " + " | ".join(f"{v:.2f}" for v in x[lab]) + " | |")
-        return out
-    if k == 'table4':
-        return (["| expert | source | weight | cosine |", "|---|---|---|---|"] + [f"| {x['expert']} | {x['source']} | {x['weight']:.4f} | {x['cosine']:.3f} |" for x in r['experts']]
-                + [f"| paper: {x['expert']} | {x['source']} | {x['weight']:.4f} | |" for x in r['paper']])
-    if k == 'table5':
-        out = ["| source | condition | tau | I2T R@1 | T2I R@1 | mR |", "|---|---|---|---|---|---|"]
-        for s, x in r['sources'].items():
-            for l, e in x['rows'].items(): out.append(f"| {s} | {l} | {x['tau'][l.split()[-1]]:g} | {e['recalls'][0]:.2f} | {e['recalls'][3]:.2f} | {_e(e)} |")
-        for ds, x in r['paper'].items():
-            for l, v in x.items(): out.append(f"| paper: {ds} | SG-LoRA {l} | | {v[0]:.2f} | {v[1]:.2f} | |")
-        return out
-    if k == 'fig2': return _rows_md(r['rows'])
-    if k == 'fig5':
-        return ["| experts conditioned on | weights |", "|---|---|", f"| {', '.join(r['experts'])} | {', '.join(f'{w:.2f}' for w in r['weights'])} |"]
-    if k == 'controls':
-        out = ["| source | role | method | control | real mR | null mean | null max | p |", "|---|---|---|---|---|---|---|---|"]
-        for s, roles in r['sources'].items():
-            for role, res in roles.items():
-                for m, by in res.items():
-                    for c, e in by.items(): out.append(f"| {s} | {role} | {m} | {c} | {e['real']:.2f} | {e['null_mean']:.2f} | {e['null_max']:.2f} | {e['p']:.3f} |")
-        return out
+# %% ../nbs/06_ablations.ipynb #018e43aa
+def _table_table3(k:str, r:dict):
+    out = [f"| task | expert | weight | " + " | ".join(RECALLS) + " | mR |", "|---|---|---|" + "---|" * 7]
+    for t, x in r['tasks'].items():
+        for lab in ('without', 'with'):
+            out.append(f"| {t} | {lab} | {x['weight'] if lab == 'with' else 0:.2f} | {_r6(x[lab])} | {_e(x[lab])} |")
+    for t, x in r['paper'].items():
+        for lab in ('without', 'with'): out.append(f"| paper: {t} | {lab} Cat | | " + " | ".join(f"{v:.2f}" for v in x[lab]) + " | |")
+    return out
+
+def _table_table4(k:str, r:dict):
+    return (["| expert | source | weight | cosine |", "|---|---|---|---|"] + [f"| {x['expert']} | {x['source']} | {x['weight']:.4f} | {x['cosine']:.3f} |" for x in r['experts']]
+            + [f"| paper: {x['expert']} | {x['source']} | {x['weight']:.4f} | |" for x in r['paper']])
+
+def _table_table5(k:str, r:dict):
+    out = ["| source | condition | tau | I2T R@1 | T2I R@1 | mR |", "|---|---|---|---|---|---|"]
+    for s, x in r['sources'].items():
+        for l, e in x['rows'].items(): out.append(f"| {s} | {l} | {x['tau'][l.split()[-1]]:g} | {e['recalls'][0]:.2f} | {e['recalls'][3]:.2f} | {_e(e)} |")
+    for ds, x in r['paper'].items():
+        for l, v in x.items(): out.append(f"| paper: {ds} | SG-LoRA {l} | | {v[0]:.2f} | {v[1]:.2f} | |")
+    return out
+
+# %% ../nbs/06_ablations.ipynb #35ba492a
+def _table_fig2(k:str, r:dict):
+    return _rows_md(r['rows'])
+
+def _table_fig5(k:str, r:dict):
+    return ["| experts conditioned on | weights |", "|---|---|", f"| {', '.join(r['experts'])} | {', '.join(f'{w:.2f}' for w in r['weights'])} |"]
+
+def _table_controls(k:str, r:dict):
+    out = ["| source | role | method | control | real mR | null mean | null max | p |", "|---|---|---|---|---|---|---|---|"]
+    for s, roles in r['sources'].items():
+        for role, res in roles.items():
+            for m, by in res.items():
+                for c, e in by.items(): out.append(f"| {s} | {role} | {m} | {c} | {e['real']:.2f} | {e['null_mean']:.2f} | {e['null_max']:.2f} | {e['p']:.3f} |")
+    return out
+
+# %% ../nbs/06_ablations.ipynb #2980a3a7
+def _table_sources(k:str, r:dict):
     out = []
     for s, x in r['sources'].items():
         rows = x['rows'] if 'rows' in x else x
@@ -629,6 +682,13 @@ def _table_md(k:str, r:dict)->list:
         out += [f"**{s}** (unseen tasks)", ""] + _rows_md(rows) + [""]
     return out
 
+# %% ../nbs/06_ablations.ipynb #b23017a2
+_TABLE = {'table3': _table_table3, 'table4': _table_table4, 'table5': _table_table5, 'fig2': _table_fig2, 'fig5': _table_fig5, 'controls': _table_controls}
+
+def _table_md(k:str, r:dict)->list:
+    "Markdown rows of ablation `k`'s table: per-table layouts, else one table of rows per source."
+    return _TABLE.get(k, _table_sources)(k, r)
+
 TITLES = dict(table3="Table 3: one cross-source expert added to the repository", table4="Table 4: the top experts under a mixed-source repository",
               table5="Table 5: textual vs visual condition", fig2="Figure 2: the task-agnostic set", fig3="Figure 3: single-source vs mixed-source experts",
               fig4="Figure 4: the number of experts K", fig5="Figure 5: SG-LoRA samples, Oracle and experts in t-SNE and PCA",
@@ -636,6 +696,7 @@ TITLES = dict(table3="Table 3: one cross-source expert added to the repository",
               ensemble="Beyond the paper: samples vs their mean", controls="Beyond the paper: the controls in one figure",
               **{'lambda': "Beyond the paper: the KL weight lambda"})
 
+# %% ../nbs/06_ablations.ipynb #3d9f82fa
 def ablations_md(res:dict)->str:
     "The ablations report: per ablation a heading, one sentence, its table (with the paper's numbers where it has them) and its figure."
     secs = {k: res[k]['seconds'] for k in res['names']}
@@ -652,6 +713,7 @@ def ablations_md(res:dict)->str:
         lines += [f"## {TITLES[k]}", "", say(k, res[k]), "", *_table_md(k, res[k]), "", f"![{k}](ablation-{k}.png)", ""]
     return "\n".join(lines)
 
+# %% ../nbs/06_ablations.ipynb #a7c0097d
 def ablations(
     preset:str='tiny',                 # a key of PRESETS
     out:str|Path='sg-lora-run',        # the run's output folder: ablations.json, ablations.md and ablation-*.png go here

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 
 import torch
+from fastcore.basics import patch
 from torch import nn, Tensor
 import torch.nn.functional as F
 import open_clip
@@ -45,23 +46,30 @@ class Backbone:
     @property
     def device(self): return next(self.model.parameters()).device
 
-    def prep(self, images:Tensor)->Tensor:
-        "uint8 (N, 3, H, W) images -> normalised float (N, 3, S, S) at the model's resolution, on its device."
-        x = images.to(self.device, torch.float32) / 255.
-        if x.shape[-1] != self.image_size or x.shape[-2] != self.image_size:
-            x = F.interpolate(x, size=(self.image_size, self.image_size), mode='bicubic', antialias=True, align_corners=False)
-        m, s = (torch.tensor(v, device=x.device).view(1, 3, 1, 1) for v in (self.mean, self.std))
-        return (x - m) / s
 
-    @torch.no_grad()
-    def encode_images(self, images:Tensor, bs:int=512)->Tensor:
-        "L2-normalised float32 image features (N, E) of uint8 images, on the CPU (computed on the model's device)."
+# %% ../nbs/00b_backbone.ipynb #390efb0f
+@patch
+def prep(self:Backbone, images:Tensor)->Tensor:
+    "uint8 (N, 3, H, W) images -> normalised float (N, 3, S, S) at the model's resolution, on its device."
+    x = images.to(self.device, torch.float32) / 255.
+    if x.shape[-1] != self.image_size or x.shape[-2] != self.image_size:
+        x = F.interpolate(x, size=(self.image_size, self.image_size), mode='bicubic', antialias=True, align_corners=False)
+    m, s = (torch.tensor(v, device=x.device).view(1, 3, 1, 1) for v in (self.mean, self.std))
+    return (x - m) / s
+
+# %% ../nbs/00b_backbone.ipynb #3e9eaab6
+@patch
+def encode_images(self:Backbone, images:Tensor, bs:int=512)->Tensor:
+    "L2-normalised float32 image features (N, E) of uint8 images, on the CPU (computed on the model's device)."
+    with torch.no_grad():
         with self.autocast():
             return torch.cat([self.model.encode_image(self.prep(images[i:i + bs]), normalize=True).float().cpu() for i in range(0, len(images), bs)])
 
-    @torch.no_grad()
-    def encode_texts(self, texts:list[str], bs:int=512)->Tensor:
-        "L2-normalised float32 text features (N, E), on the CPU (computed on the model's device)."
+# %% ../nbs/00b_backbone.ipynb #bef7df14
+@patch
+def encode_texts(self:Backbone, texts:list[str], bs:int=512)->Tensor:
+    "L2-normalised float32 text features (N, E), on the CPU (computed on the model's device)."
+    with torch.no_grad():
         if isinstance(texts, str) or not all(isinstance(t, str) and t.strip() for t in texts):
             raise ValueError("encode_texts needs a list of non-empty strings")
         if any(cut := self.truncated(texts)):
@@ -72,15 +80,19 @@ class Backbone:
             return torch.cat([self.model.encode_text(self.tokenizer(texts[i:i + bs]).to(self.device), normalize=True).float().cpu()
                               for i in range(0, len(texts), bs)])
 
-    def truncated(self, texts:list[str])->list[bool]:
-        "Whether the tokenizer cuts each text to fit the text encoder's context (False where it cannot tell)."
-        ctx, enc = getattr(self.tokenizer, 'context_length', None), getattr(self.tokenizer, 'encode', None)
-        if not ctx or enc is None: return [False] * len(texts)
-        return [len(t) + 2 > ctx and len(enc(t)) + 2 > ctx for t in texts]   # a token covers at least one character
+# %% ../nbs/00b_backbone.ipynb #3607cd73
+@patch
+def truncated(self:Backbone, texts:list[str])->list[bool]:
+    "Whether the tokenizer cuts each text to fit the text encoder's context (False where it cannot tell)."
+    ctx, enc = getattr(self.tokenizer, 'context_length', None), getattr(self.tokenizer, 'encode', None)
+    if not ctx or enc is None: return [False] * len(texts)
+    return [len(t) + 2 > ctx and len(enc(t)) + 2 > ctx for t in texts]   # a token covers at least one character
 
-    def autocast(self):
-        "A bfloat16 autocast context on the model's device when `amp` is on, else one that does nothing."
-        return torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.amp)
+# %% ../nbs/00b_backbone.ipynb #b3db74f5
+@patch
+def autocast(self:Backbone):
+    "A bfloat16 autocast context on the model's device when `amp` is on, else one that does nothing."
+    return torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.amp)
 
 # %% ../nbs/00b_backbone.ipynb #434f55c0
 @dataclass
@@ -106,19 +118,26 @@ class TinyCfg:
     lexical_depth:int=4      # hypernyms per name in that loss (`name_phrases`)
     world:WorldCfg=field(default_factory=WorldCfg)  # the world whose web split it learns from
 
-    def model_cfg(self)->dict:
-        "open_clip's model config (as in open_clip's model_configs/*.json)."
-        return dict(embed_dim=self.embed_dim,
-                    vision_cfg=dict(image_size=self.image_size, patch_size=self.patch_size, width=self.width,
-                                    layers=self.layers, head_width=self.width // self.heads),
-                    text_cfg=dict(context_length=self.context_length, vocab_size=49408, width=self.text_width,
-                                  heads=self.text_heads, layers=self.text_layers))
 
-    def key(self)->str:
-        d = asdict(self); d['world'] = self.world.key('pretrain')
-        if not self.lexical: del d['lexical'], d['lexical_depth']   # recipes without the text-only loss keep their cache keys
-        return config_key(d)
+# %% ../nbs/00b_backbone.ipynb #9910372e
+@patch
+def model_cfg(self:TinyCfg)->dict:
+    "open_clip's model config (as in open_clip's model_configs/*.json)."
+    return dict(embed_dim=self.embed_dim,
+                vision_cfg=dict(image_size=self.image_size, patch_size=self.patch_size, width=self.width,
+                                layers=self.layers, head_width=self.width // self.heads),
+                text_cfg=dict(context_length=self.context_length, vocab_size=49408, width=self.text_width,
+                              heads=self.text_heads, layers=self.text_layers))
 
+# %% ../nbs/00b_backbone.ipynb #9ca6afad
+@patch
+def key(self:TinyCfg)->str:
+    "The cache key of this recipe (`config_key` of its fields, the world by its pretraining key)."
+    d = asdict(self); d['world'] = self.world.key('pretrain')
+    if not self.lexical: del d['lexical'], d['lexical_depth']   # recipes without the text-only loss keep their cache keys
+    return config_key(d)
+
+# %% ../nbs/00b_backbone.ipynb #f2a36f87
 def build_clip(model_cfg:dict, seed:int=0)->open_clip.CLIP:
     "An open_clip CLIP from a model config dict, without touching open_clip's registry."
     with torch.random.fork_rng(devices=[]):
@@ -169,6 +188,7 @@ def _param_groups(model, wd):
     rest = [p for n, p in model.named_parameters() if not (p.ndim >= 2 and 'embedding' not in n)]
     return [dict(params=decay, weight_decay=wd), dict(params=rest, weight_decay=0.)]
 
+# %% ../nbs/00b_backbone.ipynb #37df3703
 def _save_ckpt(path:Path, ep:int, model, opt, sched, g:torch.Generator, losses:list, gl:torch.Generator|None=None):
     "The whole training state after epoch `ep`: weights, AdamW's moments and steps, the schedule, the shuffling generator and the losses."
     t = {f"model.{k}": v.detach().contiguous() for k, v in model.state_dict().items()}
@@ -179,6 +199,7 @@ def _save_ckpt(path:Path, ep:int, model, opt, sched, g:torch.Generator, losses:l
     meta = dict(epoch=str(ep), groups=json.dumps(o['param_groups']), sched=json.dumps(sched.state_dict()), losses=json.dumps(losses))
     atomic_write(lambda f: save_file(t, str(f), metadata=meta), path, seal=True)
 
+# %% ../nbs/00b_backbone.ipynb #7843b970
 def _load_ckpt(path:Path, model, opt, sched, g:torch.Generator, gl:torch.Generator|None=None)->tuple[int, list]:
     "Restore what `_save_ckpt` wrote; the epoch it finished and the losses so far."
     with safe_open(str(path), 'pt') as f:
@@ -192,6 +213,7 @@ def _load_ckpt(path:Path, model, opt, sched, g:torch.Generator, gl:torch.Generat
         if gl is not None: gl.set_state(f.get_tensor('rng_lexical'))
     return int(m['epoch']), json.loads(m['losses'])
 
+# %% ../nbs/00b_backbone.ipynb #ce68901d
 def pretrain_clip(cfg:TinyCfg, pairs:Split, progress:bool|str|Progress=True,
                   ckpt:Path|None=None,   # a file to keep the training state in after each epoch, and to resume from
                  )->tuple[open_clip.CLIP, list[float]]:
@@ -269,12 +291,14 @@ _WEIGHTS_HELP = ("Download them on a machine with internet: `huggingface-cli dow
                  "`load_backbone('{arch}', pretrained='/path/to/open_clip_model.safetensors')`"
                  " (the '{arch}' architecture matches these weights' activation).")
 
+# %% ../nbs/00b_backbone.ipynb #4a8ccad0
 def _weights_error(name, tag, why):
     pc = open_clip.get_pretrained_cfg(name, tag)
     hub = (pc.get('hf_hub') or '').rstrip('/') or pc.get('url', '?')
     arch = f"{name}-quickgelu" if pc.get('quick_gelu') and not name.endswith('-quickgelu') else name
     return RuntimeError(f"could not get the {tag!r} weights of {name!r} ({why}). " + _WEIGHTS_HELP.format(hub=hub, arch=arch))
 
+# %% ../nbs/00b_backbone.ipynb #0b5ee290
 def _cached_weights(name, tag):
     "The safetensors file of open_clip tag `tag` in the Hugging Face cache, or None."
     from huggingface_hub import try_to_load_from_cache
@@ -282,6 +306,7 @@ def _cached_weights(name, tag):
     f = try_to_load_from_cache(hub, 'open_clip_model.safetensors') if hub else None
     return f if isinstance(f, str) else None
 
+# %% ../nbs/00b_backbone.ipynb #f7b639ae
 def hub_reachable(timeout:float=3.)->bool:
     "Whether the Hugging Face Hub ($HF_ENDPOINT, else huggingface.co) answers a TCP connection within `timeout` seconds."
     import socket
@@ -290,6 +315,7 @@ def hub_reachable(timeout:float=3.)->bool:
     try: socket.create_connection((u.hostname, u.port or (443 if u.scheme == 'https' else 80)), timeout=timeout).close(); return True
     except OSError: return False
 
+# %% ../nbs/00b_backbone.ipynb #78e7a4b3
 def _open_clip_backbone(name:str, pretrained:str|None, device, offline:bool=False)->Backbone:
     if pretrained and (os.sep in str(pretrained) or str(pretrained).endswith(('.safetensors', '.bin', '.pt', '.pth'))):
         p = Path(pretrained).expanduser()
@@ -316,6 +342,7 @@ def _open_clip_backbone(name:str, pretrained:str|None, device, offline:bool=Fals
     return Backbone(name, model.eval(), open_clip.get_tokenizer(name), int(size), tuple(pre_cfg.get('mean', OPENAI_DATASET_MEAN)),
                     tuple(pre_cfg.get('std', OPENAI_DATASET_STD)), preprocess)
 
+# %% ../nbs/00b_backbone.ipynb #23549b4c
 def load_backbone(
     name:str='tiny-world',         # 'tiny-world', an open_clip model name ('ViT-B-16'), or 'local-dir:/path'
     pretrained:str|None=None,      # open_clip: a tag ('openai') or a local .safetensors file; None: random weights
@@ -339,6 +366,7 @@ def load_backbone(
     for p in bb.model.parameters(): p.requires_grad_(False)
     return bb
 
+# %% ../nbs/00b_backbone.ipynb #4e35f8af
 def backbone_from_recipe(
     recipe:dict,                   # a `Backbone.recipe`, e.g. as a generator bundle records it
     cache:str|Path|None=None,      # cache root (see `cache_dir`)
@@ -355,6 +383,7 @@ def backbone_from_recipe(
                                 "run `sg-lora reproduce` with the preset that made it, or point --cache (or $SG_LORA_CACHE) at the cache that holds it")
     return load_backbone('tiny-world', cache=cache, device=device, cfg=cfg, progress=False)
 
+# %% ../nbs/00b_backbone.ipynb #173344a4
 def base_state_dict(model:nn.Module)->dict:
     "The model's state dict without an injected LoRA: each parametrized weight under its plain name, holding its base value."
     sd = {}
@@ -365,6 +394,7 @@ def base_state_dict(model:nn.Module)->dict:
         sd[k] = v
     return sd
 
+# %% ../nbs/00b_backbone.ipynb #08703583
 def tower_identity(
     model:nn.Module,               # an open_clip CLIP
     tower:str='text',              # 'text': what turns a description into d; 'visual': what a LoRA adapts
@@ -394,6 +424,7 @@ class ClipCfg:
         q = open_clip.get_pretrained_cfg(self.name, self.pretrained).get('quick_gelu') if self.name in open_clip.list_models() else False
         return f"{self.name}-quickgelu" if q and not self.name.endswith('-quickgelu') else self.name
 
+# %% ../nbs/00b_backbone.ipynb #a344db3f
 def clip_weights(cfg:ClipCfg)->str:
     "The local weights file of `cfg`: `cfg.weights`, else the file in open_clip's Hugging Face cache; an error says where it was expected."
     if cfg.name not in open_clip.list_models():
@@ -409,6 +440,7 @@ def clip_weights(cfg:ClipCfg)->str:
                             f"{HF_HUB_CACHE}/models--{hub.replace('/', '--')} in the Hugging Face cache. On a machine with internet: "
                             f"`huggingface-cli download {hub} open_clip_model.safetensors`, then pass that file as --weights")
 
+# %% ../nbs/00b_backbone.ipynb #b7e2cf3a
 def load_clip(
     cfg:ClipCfg,                   # which CLIP
     device:str='cpu',              # where it lives

@@ -18,14 +18,15 @@ from .store import machine, machine_line, median_ms, write_json, atomic_write, r
 from .lora import LoraCfg, inject_lora, get_lora_vector, set_lora_vector, lora_layers, lora_spec
 from .data import Task, Split, WorldCfg
 from .backbone import Backbone, TinyCfg, build_clip
-from .zoo import ZooCfg, multi_lora_encode, multi_caption_loss, train_loras, initial_lora
+from .zoo import ZooCfg, multi_lora_encode, multi_caption_loss, train_loras, initial_lora, synthetic_zoo, zoo_dir
 from .cvae import CVAECfg
 from .generator import generation_latency
 
 # %% auto #0
 __all__ = ['PEFT_TARGETS', 'SDPA_CPU_FLOPS', 'bench_batch', 'zoo_step', 'visual_from_embeds', 'peft_lora', 'peft_step',
            'peft_step_ratio', 'count_flops', 'tiny_backbone', 'random_tasks', 'batched_zoo_throughput',
-           'generation_bench', 'text_encoder_ms', 'benchmark_reproduce', 'bench_md', 'plot_bench']
+           'generation_bench', 'text_encoder_ms', 'benchmark_reproduce', 'stream_memory', 'benchmark_zoo',
+           'stream_training_memory', 'bench_md', 'plot_bench']
 
 # %% ../nbs/07a_benchmarks.ipynb #9f7c4820
 def bench_batch(
@@ -117,6 +118,7 @@ def _init_checks(base:nn.Module, ours:nn.Module, pm:nn.Module, emb:Tensor, txt:T
                 loss_ours=l1.item(), loss_peft=l2.item(),
                 grad_rel_err=max((a - b).abs().max().item() for a, b in gq) / max(b.abs().max().item() for _, b in gq))
 
+# %% ../nbs/07a_benchmarks.ipynb #db1ad89a
 def peft_step_ratio(
     model:nn.Module,         # an open_clip CLIP without a LoRA (random weights do); left untouched
     size:str,                # a name for the row, e.g. 'tiny-world'
@@ -253,6 +255,88 @@ def benchmark_reproduce(preset:str='tiny', seed:int=0, cache:str|Path|None=None,
     print("  stages (s): " + ", ".join(f"{k} {v:.0f}" for k, v in stages.items() if k != 'total'))
     print(f"again, everything cached: {w2:.1f} s wall, peak memory {m2:.2f} GiB\n{machine_line(m)}")
     return dict(empty_cache_s=round(w1, 1), empty_cache_peak_gib=round(m1, 2), stages=stages, cached_s=round(w2, 1), cached_peak_gib=round(m2, 2), out=str(out), machine=m)
+
+# %% ../nbs/07a_benchmarks.ipynb #ecb15712
+_STREAM_CHILD = """
+import json, sys
+from pathlib import Path
+from sg_lora.zoo import open_zoo, load_zoo, repo_from_zoo
+from sg_lora.store import proc_memory_gib
+f, how = Path(sys.argv[1]), sys.argv[2]
+zoo = open_zoo(f) if how == 'mapped' else load_zoo(f.parent)
+repo = repo_from_zoo(zoo, zoo.names)
+mem = proc_memory_gib()
+print(json.dumps(dict(experts=len(repo), anon_gib=round(mem['anon'], 3), file_gib=round(mem['file'], 3), peak_gib=round(mem['peak'], 3))))
+"""
+
+# %% ../nbs/07a_benchmarks.ipynb #1f5afd01
+def stream_memory(
+    n:int=40, M:int=100, D:int=110_592, E:int=512,
+    root:str|Path|None=None,   # where the synthetic zoo is written; None: a temporary folder, deleted at the end
+)->dict:
+    "Write a synthetic zoo of `n` tasks (M, D), assemble it, and measure in child processes the memory of building its expert repository mapped and loaded whole."
+    import subprocess, sys
+    with synthetic_zoo(n, M, D, E, root) as (zf, sec):
+        out = dict(tasks=n, M=M, D=D, file_gb=round(zf.stat().st_size / 1e9, 2), assemble_s=round(sec, 1))
+        for how in ('mapped', 'whole'):
+            r = subprocess.run([sys.executable, '-c', _STREAM_CHILD, str(zf), how], capture_output=True, text=True, check=True)
+            out[how] = json.loads(r.stdout.strip().splitlines()[-1])
+    return out
+
+# %% ../nbs/07a_benchmarks.ipynb #1ce77b2e
+def benchmark_zoo(path:str|Path|None=None)->dict:
+    "Build the default tiny-world zoo (`scenes` and `pets`, as `sg-lora reproduce` does) into an empty folder in a fresh process; print and return wall time and peak memory."
+    import sys
+    from sg_lora.data import WorldCfg
+    path = Path(path or zoo_dir(world=WorldCfg().key()))
+    if any(path.glob('*/*.safetensors')): raise ValueError(f"{path} already holds a zoo: the benchmark needs an empty folder")
+    code = ("from sg_lora.zoo import *; from sg_lora.backbone import load_backbone; from sg_lora.data import build_world; "
+            "bb = load_backbone(progress=False); w = build_world(progress=False); "
+            f"build_zoo(bb, w['scenes'] + w['pets'], ZooCfg(), {str(path)!r}, progress=False)")
+    r = run_child([sys.executable, '-c', code])
+    if r['rc']: raise RuntimeError(f"building the zoo in a child process failed (exit {r['rc']})")
+    wall, peak, m = r['wall_s'], r['peak_gib'], machine()
+    n = len(list(path.glob('*/*.safetensors')))
+    print(f"tiny-world zoo: {n} tasks in {wall / 60:.1f} min wall ({wall / n:.1f} s per task), peak memory {peak:.2f} GiB; {machine_line(m)}")
+    return dict(tasks=n, wall_s=round(wall, 1), peak_gib=round(peak, 2), path=str(path), machine=m)
+
+# %% ../nbs/07a_benchmarks.ipynb #21a8aeb7
+_TRAIN_CHILD = """
+import json, sys, threading, time
+from pathlib import Path
+from sg_lora.zoo import open_zoo, repo_from_zoo
+from sg_lora.cvae import CVAECfg
+from sg_lora.generator import fit_sglora
+from sg_lora.store import proc_memory_gib
+f, how, e = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+anon = lambda: proc_memory_gib()['anon']
+peak, done = [anon()], threading.Event()
+def sample():
+    while not done.wait(0.02): peak.append(anon())
+threading.Thread(target=sample, daemon=True).start()
+zoo = open_zoo(f); tr = list(range(e, len(zoo)))
+repo = repo_from_zoo(zoo, zoo.names[:e]); base = anon()
+t0 = time.perf_counter()
+fit_sglora(repo, (zoo.W, tr), zoo.d[tr], CVAECfg(latent=8, hidden=16, epochs=1), stream=how == 'streamed')
+sec = time.perf_counter() - t0; done.set()
+print(json.dumps(dict(rows=len(tr) * zoo.W.shape[1], before_gib=round(base, 3), peak_anon_gib=round(max(peak), 3), seconds=round(sec, 1),
+                      peak_rss_gib=round(proc_memory_gib()['peak'], 3))))
+"""
+
+def stream_training_memory(
+    n:int=30, experts:int=10, M:int=100, D:int=110_592, E:int=512,
+    root:str|Path|None=None,   # where the synthetic zoo is written; None: a temporary folder, deleted at the end
+)->dict:
+    "Train a generator for one epoch on a memory-mapped synthetic zoo (`synthetic_zoo`), streamed and not, each in a child process; their largest anonymous memory and time."
+    import subprocess, sys
+    from sg_lora.zoo import synthetic_zoo
+    with synthetic_zoo(n, M, D, E, root) as (zf, _):
+        out = dict(tasks=n, experts=experts, M=M, D=D, x_gb=round((n - experts) * M * D * 4 / 1e9, 2))
+        for how in ('streamed', 'in memory'):
+            r = subprocess.run([sys.executable, '-c', _TRAIN_CHILD, str(zf), how, str(experts)], capture_output=True, text=True)
+            if r.returncode: raise RuntimeError(f"the {how} child failed:\n{r.stderr[-2000:]}")
+            out[how] = json.loads(r.stdout.strip().splitlines()[-1])
+    return out
 
 # %% ../nbs/07a_benchmarks.ipynb #d5895d06
 def _reproduce_row(path:str|Path|None)->list[str]:

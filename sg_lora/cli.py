@@ -22,6 +22,7 @@ __all__ = ['zoo_main', 'main']
 # %% ../nbs/06b_cli.ipynb #00000010
 def _slug(s:str)->str: return re.sub(r'[^A-Za-z0-9]+', '-', s).strip('-').lower()[:60] or 'lora'
 
+# %% ../nbs/06b_cli.ipynb #d5a44969
 def _generate(a):
     "`sg-lora generate`: load the bundle, write the LoRAs, print the experts and the files."
     gen = SGLoRA.load(a.bundle, cache=a.cache, device=a.device)
@@ -33,6 +34,7 @@ def _generate(a):
     for e in gen.experts(a.description)[0]: print(f"  {e['weight']:6.3f}  {e['name']} ({e['source']}, cosine {e['cosine']:.3f})")
     for q in paths: print(f"wrote {q}")
 
+# %% ../nbs/06b_cli.ipynb #0e10040a
 def zoo_main(
     preset:str='tiny',                 # a key of PRESETS
     seed:int=0,                        # as for `reproduce`
@@ -70,8 +72,9 @@ def zoo_main(
     finally:
         if ranks > 1: dist.destroy_process_group()
 
-def main(argv:list|None=None):
-    "`sg-lora reproduce|ablations|zoo [--preset tiny] [--out DIR] [--seed N] [--cache DIR] [--quiet]`; `sg-lora generate DESCRIPTION [--bundle DIR] ...`; `sg-lora info PATH`"
+# %% ../nbs/06b_cli.ipynb #4e875e36
+def _parser()->argparse.ArgumentParser:
+    "The `sg-lora` argument parser: reproduce, ablations, zoo, generate and info."
     ap = argparse.ArgumentParser(prog='sg-lora', description="SG-LoRA: LoRA weights for unseen tasks from their descriptions.")
     sub = ap.add_subparsers(dest='cmd', required=True)
     r = sub.add_parser('reproduce', help="run world -> backbone -> zoo -> experts -> generator -> evaluation and write Tables 1 and 2",
@@ -108,6 +111,12 @@ def main(argv:list|None=None):
     i = sub.add_parser('info', help="print the format and metadata of a file or folder sg-lora wrote",
                        description="Print the format and metadata (provenance included) of a LoRA file, an export, a bundle or a cache file.")
     i.add_argument('path')
+    return ap
+
+# %% ../nbs/06b_cli.ipynb #732f1d75
+def main(argv:list|None=None):
+    "`sg-lora reproduce|ablations|zoo [--preset tiny] [--out DIR] [--seed N] [--cache DIR] [--quiet]`; `sg-lora generate DESCRIPTION [--bundle DIR] ...`; `sg-lora info PATH`"
+    ap = _parser()
     a = ap.parse_args(argv)
     try:
         if a.cmd == 'generate': return _generate(a)

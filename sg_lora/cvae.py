@@ -11,6 +11,7 @@ from typing import Callable
 
 import torch
 from torch import nn, Tensor
+from fastcore.basics import patch
 from safetensors import safe_open
 from safetensors.torch import save_file
 from .progress import Progress, as_progress
@@ -46,10 +47,12 @@ class CVAECfg:
 
 REGULARISERS = dict(weight_decay=0., dropout=0., cond_noise=0., reduction='sum', stop_on='elbo', sub_repos=0)   # the fields added after runs were cached, and their defaults
 
+# %% ../nbs/04_cvae.ipynb #2c694c4d
 def cfg_key_dict(cfg:CVAECfg)->dict:
     "`asdict(cfg)` without the `REGULARISERS` left at their defaults: the runs cached before they existed keep their keys."
     return {k: v for k, v in asdict(cfg).items() if k not in REGULARISERS or v != REGULARISERS[k]}
 
+# %% ../nbs/04_cvae.ipynb #286cbc75
 def check_training(X:Tensor, mu:Tensor|None=None, var:Tensor|None=None):
     "Refuse training data a CVAE cannot learn from, naming the problem and the fix: non-finite values, negative variances, fewer than 2 rows, identical rows."
     for n, t in (('X', X), ('mu', mu), ('var', var)):
@@ -58,11 +61,13 @@ def check_training(X:Tensor, mu:Tensor|None=None, var:Tensor|None=None):
     if len(X) < 2: raise ValueError(f"a CVAE needs at least 2 training LoRAs, got {len(X)}: add training tasks or snapshots")
     if (X == X[:1]).all(): raise ValueError(f"all {len(X)} training LoRAs are identical, so there is nothing to learn: check that the zoo's training moved them")
 
+# %% ../nbs/04_cvae.ipynb #a8d4856b
 def _check_values(n:str, t:Tensor):
     if not isinstance(t, Tensor) or not t.is_floating_point(): raise TypeError(f"{n} must be a floating-point torch.Tensor, got {type(t).__name__} {getattr(t, 'dtype', '')}")
     if not torch.isfinite(t).all():
         raise ValueError(f"{n} holds {int((~torch.isfinite(t)).sum())} NaN or inf values: the LoRAs (or the repository made from them) are damaged; rebuild them")
 
+# %% ../nbs/04_cvae.ipynb #706c95e0
 class Normaliser(nn.Module):
     "Per-coordinate standardisation of LoRA vectors and of the condition (`mu*`, `var*`)."
     def __init__(self, D:int):
@@ -101,11 +106,13 @@ def _mlp(*sizes, p:float=0.):
     for a, b in zip(sizes[:-1], sizes[1:]): layers += [nn.Linear(a, b), nn.ReLU()] + ([nn.Dropout(p)] if p else [])
     return nn.Sequential(*layers[:-2 if p else -1])
 
+# %% ../nbs/04_cvae.ipynb #b5adbd84
 def _noise(n:int, k:int, seed:int)->Tensor:
     "(n, k) standard normal noise, drawn sample by sample in blocks of 16 (torch draws sizes under 16 differently), so row i never depends on n."
     g, k16 = torch.Generator().manual_seed(seed), -(-k // 16) * 16
     return torch.stack([torch.randn(k16, generator=g)[:k] for _ in range(n)]) if n else torch.zeros(0, k)
 
+# %% ../nbs/04_cvae.ipynb #664718b5
 class CVAE(nn.Module):
     "q(z|X,c) and p(z|c): two-layer MLPs; p(X|z,c): a three-layer MLP (Sec. 4.1). X is (n, D), c is (n, 2d), d = D or `cfg.basis`."
     def __init__(self, D:int, cfg:CVAECfg):
@@ -137,19 +144,24 @@ class CVAE(nn.Module):
         if self.cfg.residual: out = out + c[..., :out.shape[-1]]        # x(mu*) (its coordinates) + f(z, c)
         return out @ self.P.T if self.cfg.basis else out
 
-    def loss(self, X:Tensor, c:Tensor, g:torch.Generator|None=None, eps:Tensor|None=None)->tuple[Tensor, Tensor]:
-        "Eq. 9 on standardised X (n, D) and c (n, 2d): (reconstruction, KL), each averaged over the batch; the noise `eps` (n, latent), or drawn from `g`."
-        mq, lq = self.encoder(torch.cat([self.coords(X), c], -1)).chunk(2, -1)
-        mp, lp = self.prior(c).chunk(2, -1)
-        lq, lp = lq.clamp(-10, 10), lp.clamp(-10, 10)   # log-variances in a safe range
-        z = mq + (0.5 * lq).exp() * (torch.randn(mq.shape, generator=g) if eps is None else eps).to(mq)
-        rec = (self.decode(z, c) - X).square().sum(-1).mean() if self.cfg.reduction == 'sum' else (self.decode(z, c) - X).square().mean(-1).mean()
-        kl = 0.5 * (lp - lq + (lq.exp() + (mq - mp) ** 2) / lp.exp() - 1).sum(-1).mean()
-        return rec, kl
 
-    @torch.no_grad()
-    def fit_basis(self, Xn:Tensor, mun:Tensor)->CVAE:
-        "Set P to the top `cfg.basis` right singular vectors of the standardised X and `mu*` rows, stacked."
+# %% ../nbs/04_cvae.ipynb #125ed307
+@patch
+def loss(self:CVAE, X:Tensor, c:Tensor, g:torch.Generator|None=None, eps:Tensor|None=None)->tuple[Tensor, Tensor]:
+    "Eq. 9 on standardised X (n, D) and c (n, 2d): (reconstruction, KL), each averaged over the batch; the noise `eps` (n, latent), or drawn from `g`."
+    mq, lq = self.encoder(torch.cat([self.coords(X), c], -1)).chunk(2, -1)
+    mp, lp = self.prior(c).chunk(2, -1)
+    lq, lp = lq.clamp(-10, 10), lp.clamp(-10, 10)   # log-variances in a safe range
+    z = mq + (0.5 * lq).exp() * (torch.randn(mq.shape, generator=g) if eps is None else eps).to(mq)
+    rec = (self.decode(z, c) - X).square().sum(-1).mean() if self.cfg.reduction == 'sum' else (self.decode(z, c) - X).square().mean(-1).mean()
+    kl = 0.5 * (lp - lq + (lq.exp() + (mq - mp) ** 2) / lp.exp() - 1).sum(-1).mean()
+    return rec, kl
+
+# %% ../nbs/04_cvae.ipynb #a14cfb08
+@patch
+def fit_basis(self:CVAE, Xn:Tensor, mun:Tensor)->CVAE:
+    "Set P to the top `cfg.basis` right singular vectors of the standardised X and `mu*` rows, stacked."
+    with torch.no_grad():
         A = torch.cat([Xn, mun])                                           # (2N, D)
         if self.cfg.basis > min(A.shape):
             raise ValueError(f"basis={self.cfg.basis} exceeds the {min(A.shape)} directions that {len(A)} rows of length "
@@ -157,9 +169,11 @@ class CVAE(nn.Module):
         self.P.copy_(torch.linalg.svd(A, full_matrices=False).Vh[:self.cfg.basis].T)   # (D, basis)
         return self
 
-    @torch.no_grad()
-    def fit_basis_chunks(self, blocks:Callable, rows:int, iters:int=8, oversample:int=8, seed:int=0)->CVAE:
-        "`fit_basis` without the (2N, D) matrix: `blocks()` yields its row blocks (standardised X rows, and `mu*` rows, each once with weight sqrt(M)); subspace iteration on A^T A with `basis + oversample` vectors, then Rayleigh-Ritz, one pass over the blocks per iteration."
+# %% ../nbs/04_cvae.ipynb #b76a0793
+@patch
+def fit_basis_chunks(self:CVAE, blocks:Callable, rows:int, iters:int=8, oversample:int=8, seed:int=0)->CVAE:
+    "`fit_basis` without the (2N, D) matrix: `blocks()` yields its row blocks (standardised X rows, and `mu*` rows, each once with weight sqrt(M)); subspace iteration on A^T A with `basis + oversample` vectors, then Rayleigh-Ritz, one pass over the blocks per iteration."
+    with torch.no_grad():
         k, D = self.cfg.basis, self.D
         if k > min(rows, D): raise ValueError(f"basis={k} exceeds the {min(rows, D)} directions that {rows} rows of length {D} can span; use basis <= {min(rows, D)}")
         def ata(Q):                                                        # A^T A Q, a block at a time
@@ -172,16 +186,20 @@ class CVAE(nn.Module):
         self.P.copy_((Q @ U[:, -k:].flip(1)).float())                      # (D, basis), largest first
         return self
 
-    def sample_z(self, c:Tensor, n:int, seed:int)->Tensor:
-        "`n` latents per condition from the semantic prior p(z|c): (tasks, n, latent). Sample i of `seed` has the same noise whatever `n` and the other tasks of the batch."
-        mp, lp = self.prior(c).chunk(2, -1)                                   # (t, k)
-        lp = lp.clamp(-10, 10)
-        eps = _noise(n, mp.shape[-1], seed).to(mp)                            # (n, k), drawn on the CPU
-        return mp[:, None] + (0.5 * lp).exp()[:, None] * eps                  # (t, n, k)
+# %% ../nbs/04_cvae.ipynb #76e91a55
+@patch
+def sample_z(self:CVAE, c:Tensor, n:int, seed:int)->Tensor:
+    "`n` latents per condition from the semantic prior p(z|c): (tasks, n, latent). Sample i of `seed` has the same noise whatever `n` and the other tasks of the batch."
+    mp, lp = self.prior(c).chunk(2, -1)                                   # (t, k)
+    lp = lp.clamp(-10, 10)
+    eps = _noise(n, mp.shape[-1], seed).to(mp)                            # (n, k), drawn on the CPU
+    return mp[:, None] + (0.5 * lp).exp()[:, None] * eps                  # (t, n, k)
 
-    @torch.no_grad()
-    def generate(self, mu:Tensor, var:Tensor, n:int=1, seed:int=0)->Tensor:
-        "Draw `n` LoRAs per task from p(z|c) and decode them: (tasks, n, D) in LoRA units."
+# %% ../nbs/04_cvae.ipynb #e7626ffa
+@patch
+def generate(self:CVAE, mu:Tensor, var:Tensor, n:int=1, seed:int=0)->Tensor:
+    "Draw `n` LoRAs per task from p(z|c) and decode them: (tasks, n, D) in LoRA units."
+    with torch.no_grad():
         if mu.ndim != 2 or mu.shape != var.shape or mu.shape[1] != self.D:
             raise ValueError(f"condition must be mu*, var* of shape (tasks, {self.D}) for LoRAs of length D={self.D}; "
                              f"got {tuple(mu.shape)}, {tuple(var.shape)}")
@@ -210,41 +228,50 @@ class Snapshots:
     def D(self)->int: return self.mu.shape[1]
     def __len__(self)->int: return sum(len(t) * W.shape[1] for W, t in self.parts)
 
-    def task_of(self)->Tensor:
-        "Each row's task (rows,), numbered across the parts in order: the row of its condition in `mu` and `var`."
-        out, k = [], 0
-        for W, t in self.parts: out.append(torch.arange(k, k + len(t)).repeat_interleave(W.shape[1])); k += len(t)
-        return torch.cat(out)
 
-    def rows(self, idx:Tensor)->Tensor:
-        "The LoRAs of rows `idx` (n, D), in that order, read from W."
-        out, start = torch.empty(len(idx), self.D), 0
-        for W, t in self.parts:
-            M, n_ = W.shape[1], len(t) * W.shape[1]
-            sel = ((idx >= start) & (idx < start + n_)).nonzero().flatten()
-            if len(sel):
-                r = idx[sel] - start
-                out[sel] = W[t[r // M], r % M].float()
-            start += n_
-        return out
+# %% ../nbs/04_cvae.ipynb #f5155dd9
+@patch
+def task_of(self:Snapshots)->Tensor:
+    "Each row's task (rows,), numbered across the parts in order: the row of its condition in `mu` and `var`."
+    out, k = [], 0
+    for W, t in self.parts: out.append(torch.arange(k, k + len(t)).repeat_interleave(W.shape[1])); k += len(t)
+    return torch.cat(out)
 
-    def tasks(self):
-        "(task, its snapshots (M, D)) for every task in row order."
-        k = 0
-        for W, t in self.parts:
-            for j in t.tolist(): yield k, W[j].float(); k += 1
+# %% ../nbs/04_cvae.ipynb #70f3f83d
+@patch
+def rows(self:Snapshots, idx:Tensor)->Tensor:
+    "The LoRAs of rows `idx` (n, D), in that order, read from W."
+    out, start = torch.empty(len(idx), self.D), 0
+    for W, t in self.parts:
+        M, n_ = W.shape[1], len(t) * W.shape[1]
+        sel = ((idx >= start) & (idx < start + n_)).nonzero().flatten()
+        if len(sel):
+            r = idx[sel] - start
+            out[sel] = W[t[r // M], r % M].float()
+        start += n_
+    return out
 
-    def checked(self):
-        "`tasks()`, checking as it goes what `check_training` checks, so the data are read once for the checks and the statistics: a damaged task raises when it is reached, identical rows at the end."
-        for n, t in (('mu', self.mu), ('var', self.var)): _check_values(n, t)
-        if (self.var < 0).any(): raise ValueError("var holds negative variances: it must be the experts' element-wise variance (`expert_repo`)")
-        if len(self) < 2: raise ValueError(f"a CVAE needs at least 2 training LoRAs, got {len(self)}: add training tasks or snapshots")
-        first, same = None, True
-        for k, X in self.tasks():
-            _check_values(f"W (task {k})", X)
-            first = X[:1] if first is None else first; same = same and bool((X == first).all())
-            yield k, X
-        if same: raise ValueError(f"all {len(self)} training LoRAs are identical, so there is nothing to learn: check that the zoo's training moved them")
+# %% ../nbs/04_cvae.ipynb #8b4d3e60
+@patch
+def tasks(self:Snapshots):
+    "(task, its snapshots (M, D)) for every task in row order."
+    k = 0
+    for W, t in self.parts:
+        for j in t.tolist(): yield k, W[j].float(); k += 1
+
+# %% ../nbs/04_cvae.ipynb #d8089691
+@patch
+def checked(self:Snapshots):
+    "`tasks()`, checking as it goes what `check_training` checks, so the data are read once for the checks and the statistics: a damaged task raises when it is reached, identical rows at the end."
+    for n, t in (('mu', self.mu), ('var', self.var)): _check_values(n, t)
+    if (self.var < 0).any(): raise ValueError("var holds negative variances: it must be the experts' element-wise variance (`expert_repo`)")
+    if len(self) < 2: raise ValueError(f"a CVAE needs at least 2 training LoRAs, got {len(self)}: add training tasks or snapshots")
+    first, same = None, True
+    for k, X in self.tasks():
+        _check_values(f"W (task {k})", X)
+        first = X[:1] if first is None else first; same = same and bool((X == first).all())
+        yield k, X
+    if same: raise ValueError(f"all {len(self)} training LoRAs are identical, so there is nothing to learn: check that the zoo's training moved them")
 
 # %% ../nbs/04_cvae.ipynb #0000000a
 def _validate(m:CVAE, val:Callable)->float:
@@ -254,6 +281,47 @@ def _validate(m:CVAE, val:Callable)->float:
     m.train()
     return s if s == s else float('-inf')
 
+# %% ../nbs/04_cvae.ipynb #863de92a
+def _check_cvae_data(X:Tensor|Snapshots, mu:Tensor|None, var:Tensor|None, cfg:CVAECfg):
+    "Refuse training data or a recipe `train_cvae` cannot use, naming the problem and the fix."
+    if isinstance(X, Snapshots):
+        if mu is not None or var is not None: raise ValueError("Snapshots carry their tasks' conditions: pass mu=None, var=None")
+    else:
+        if not all(isinstance(t, Tensor) for t in (X, mu, var)) or not (X.shape == mu.shape == var.shape and X.ndim == 2):
+            raise ValueError(f"X, mu and var must all be (N, D) tensors (or X `Snapshots`); "
+                             f"got {[tuple(getattr(t, 'shape', ())) for t in (X, mu, var)]}")
+        check_training(X, mu, var)
+    if cfg.eval_every < 1 or cfg.patience < 0:
+        raise ValueError(f"need eval_every >= 1 and patience >= 0; got {cfg.eval_every}, {cfg.patience}")
+
+def _batches(m:CVAE, X:Tensor|Snapshots, mu:Tensor|None, var:Tensor|None, device:str)->Callable:
+    "Fit `m`'s statistics (and basis) on the training rows; return batch(idx) -> (standardised rows, their conditions) on `device`."
+    if not isinstance(X, Snapshots):
+        m.norm.fit(X, check=False)
+        Xn = m.norm.x(X)
+        if m.cfg.basis: m.fit_basis(Xn, m.norm.x(mu))
+        Xn, c = Xn.to(device), m.cond(mu, var).to(device)
+        return lambda idx: (Xn[idx], c[idx])
+    S = X   # a batch at a time: the statistics, basis and conditions are per task, the rows are read when drawn
+    m.norm.fit_chunks(X for _, X in S.checked())   # one pass: the checks and the statistics
+    if m.cfg.basis:
+        def blocks():
+            for k, X in S.tasks(): yield torch.cat([m.norm.x(X), m.norm.x(S.mu[k:k + 1]) * len(X) ** 0.5])
+        m.fit_basis_chunks(blocks, 2 * len(S), seed=m.cfg.seed)
+    norm, c, task = copy.deepcopy(m.norm), m.cond(S.mu, S.var).to(device), S.task_of()   # c: (tasks, 2d)
+    return lambda idx: (norm.x(S.rows(idx)).to(device), c[task[idx].to(device)])
+
+def _optimiser(m:CVAE, cfg:CVAECfg)->torch.optim.Optimizer:
+    "Adam as the paper, or AdamW when `cfg.weight_decay`; fused: one kernel per step, half the training time on CPU."
+    if cfg.weight_decay: return torch.optim.AdamW(m.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay, fused=True)
+    return torch.optim.Adam(m.parameters(), lr=cfg.lr, fused=True)
+
+def _noisy(cb:Tensor, sd:float, g:torch.Generator)->Tensor:
+    "Conditions (n, 2d) with Gaussian noise of SD `sd` on their mu* half (beyond the paper)."
+    h = cb.shape[1] // 2
+    return cb + sd * nn.functional.pad(torch.randn(len(cb), h, generator=g), (0, cb.shape[1] - h)).to(cb)
+
+# %% ../nbs/04_cvae.ipynb #3cc50c18
 def train_cvae(
     X:Tensor|Snapshots,  # (N, D) training LoRAs (snapshots); or `Snapshots`, read a batch at a time (then mu = var = None)
     mu:Tensor|None,      # (N, D) mu* of each snapshot's task
@@ -264,36 +332,12 @@ def train_cvae(
     device:str='cpu',    # where the steps run (the model comes back on the CPU); the noise is drawn on the CPU either way
 )->tuple[CVAE, list[dict]]:
     "Fit a CVAE on (X, c) pairs; returns the model (its best-scoring state when `val` is given) and the per-epoch history."
-    S = X if isinstance(X, Snapshots) else None
-    if S is not None:
-        if mu is not None or var is not None: raise ValueError("Snapshots carry their tasks' conditions: pass mu=None, var=None")
-    else:
-        if not all(isinstance(t, Tensor) for t in (X, mu, var)) or not (X.shape == mu.shape == var.shape and X.ndim == 2):
-            raise ValueError(f"X, mu and var must all be (N, D) tensors (or X `Snapshots`); got {[tuple(getattr(t, 'shape', ())) for t in (X, mu, var)]}")
-        check_training(X, mu, var)
-    if cfg.eval_every < 1 or cfg.patience < 0:
-        raise ValueError(f"need eval_every >= 1 and patience >= 0; got {cfg.eval_every}, {cfg.patience}")
+    _check_cvae_data(X, mu, var, cfg)
     torch.manual_seed(cfg.seed)
-    N, D = len(X), (S.D if S is not None else X.shape[1])
+    N, D = len(X), (X.D if isinstance(X, Snapshots) else X.shape[1])
     m = CVAE(D, cfg)
-    if S is None:
-        m.norm.fit(X, check=False)
-        Xn = m.norm.x(X)
-        if cfg.basis: m.fit_basis(Xn, m.norm.x(mu))
-        c = m.cond(mu, var)
-        Xn, c = Xn.to(device), c.to(device)
-        batch = lambda idx: (Xn[idx], c[idx])
-    else:   # a batch at a time: the statistics, basis and conditions are per task, the rows are read when drawn
-        m.norm.fit_chunks(X for _, X in S.checked())   # one pass: the checks and the statistics
-        if cfg.basis:
-            def blocks():
-                for k, X in S.tasks(): yield torch.cat([m.norm.x(X), m.norm.x(S.mu[k:k + 1]) * len(X) ** 0.5])
-            m.fit_basis_chunks(blocks, 2 * N, seed=cfg.seed)
-        norm, c, task = copy.deepcopy(m.norm), m.cond(S.mu, S.var).to(device), S.task_of()   # c: (tasks, 2d)
-        batch = lambda idx: (norm.x(S.rows(idx)).to(device), c[task[idx].to(device)])
-    m = m.to(device)
-    opt = (torch.optim.AdamW(m.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay, fused=True) if cfg.weight_decay else
-           torch.optim.Adam(m.parameters(), lr=cfg.lr, fused=True))   # fused: one kernel per step, half the training time on CPU
+    batch = _batches(m, X, mu, var, device)
+    m = m.to(device); opt = _optimiser(m, cfg)
     g, hist, best, since = torch.Generator().manual_seed(cfg.seed), [], None, 0
     for ep in (epochs := as_progress(progress)(range(cfg.epochs), 'generator epochs')):
         perm, r_, k_ = torch.randperm(N, generator=g), 0., 0.
@@ -301,7 +345,7 @@ def train_cvae(
             idx = perm[i:i + cfg.batch_size]
             with torch.enable_grad():   # trains even where the caller turned autograd off
                 xb, cb = batch(idx)
-                if cfg.cond_noise: cb = cb + cfg.cond_noise * nn.functional.pad(torch.randn(len(cb), cb.shape[1] // 2, generator=g), (0, cb.shape[1] - cb.shape[1] // 2)).to(cb)
+                if cfg.cond_noise: cb = _noisy(cb, cfg.cond_noise, g)
                 rec, kl = m.loss(xb, cb, g)
                 opt.zero_grad(set_to_none=True); (rec + cfg.lam * kl).backward(); opt.step()
             r_ += rec.item() * len(idx); k_ += kl.item() * len(idx)

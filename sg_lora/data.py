@@ -128,15 +128,18 @@ COLORS = dict(red=(200, 40, 40), orange=(235, 130, 30), yellow=(235, 210, 60), g
 _TINTS = dict(red=(235, 40, 50), orange=(250, 140, 20), yellow=(250, 225, 40), pink=(250, 130, 200), purple=(150, 70, 220),
               blue=(60, 110, 250), white=(250, 250, 250))  # flower variants: colours a drawing can be tinted towards
 
+# %% ../nbs/00a_data.ipynb #f6d2db81
 def _noise(rng, S, c, amp):
     return np.clip(np.array(c)[None, None] + rng.normal(0, amp, (S, S, 1)) + rng.normal(0, amp / 3, (S, S, 3)), 0, 255)
 
+# %% ../nbs/00a_data.ipynb #179f1009
 def _bands(S, c1, c2, period, axis):
     k = (np.arange(S) // max(1, period // 2)) % 2
     m = k[:, None] if axis == 0 else k[None, :]
     m = np.broadcast_to(m, (S, S))[..., None]
     return np.where(m, np.array(c1), np.array(c2)).astype(float)
 
+# %% ../nbs/00a_data.ipynb #cd394f58
 def paint_background(kind:str, rng:np.random.Generator, S:int, c1:str='white', c2:str='black')->np.ndarray:
     "A float (S, S, 3) background for the recipe `kind`, coloured `c1` (and `c2`)."
     C1, C2 = COLORS[c1], COLORS[c2]
@@ -332,6 +335,7 @@ def sample_scene(e:Emoji, look:Look, rng:np.random.Generator, companions:list[Em
     if 'background' not in vary: bg, c1, c2 = fx['background'], fx['c1'], fx['c2']
     return Scene([main, *others], bg, c1, c2)
 
+# %% ../nbs/00a_data.ipynb #58be5ccc
 def _hue_matrix(deg:float)->np.ndarray:
     "The RGB matrix that rotates hue by `deg` degrees around the grey axis."
     t = math.radians(deg); c, s = math.cos(t), math.sin(t); k = 1 / 3; q = math.sqrt(k)
@@ -339,6 +343,7 @@ def _hue_matrix(deg:float)->np.ndarray:
                      [k * (1 - c) + q * s, c + k * (1 - c), k * (1 - c) - q * s],
                      [k * (1 - c) - q * s, k * (1 - c) + q * s, c + k * (1 - c)]], np.float32)
 
+# %% ../nbs/00a_data.ipynb #8cca1d44
 def _camera(im:Image.Image, look:Look, rng:np.random.Generator, style:GroupStyle|None=None)->np.ndarray:
     "The group's lighting and the look's camera applied to an RGB image: blur, colour, contrast, vignette, noise; float (S, S, 3)."
     if look.blur: im = im.filter(ImageFilter.GaussianBlur(look.blur))
@@ -355,6 +360,7 @@ def _camera(im:Image.Image, look:Look, rng:np.random.Generator, style:GroupStyle
     if look.noise: a = a + rng.normal(0, look.noise, a.shape)
     return a
 
+# %% ../nbs/00a_data.ipynb #2266c7ff
 def _clutter(im:Image.Image, n:int, rng:np.random.Generator):
     d, S = ImageDraw.Draw(im), im.width
     for _ in range(int(rng.integers(0, n + 1))):
@@ -362,6 +368,7 @@ def _clutter(im:Image.Image, n:int, rng:np.random.Generator):
         c = tuple(int(v) for v in rng.integers(0, 256, 3))
         (d.ellipse if rng.random() < .5 else d.rectangle)([x - r, y - r, x + r, y + r], fill=c + (255,))
 
+# %% ../nbs/00a_data.ipynb #ee40475e
 def render_scene(sc:Scene, look:Look, S:int, rng:np.random.Generator, style:GroupStyle|None=None)->np.ndarray:
     "The scene as a uint8 (3, S, S) image, lit as its group's photos are (`style`)."
     im = Image.fromarray(np.clip(paint_background(sc.bg, rng, S, sc.c1, sc.c2), 0, 255).astype(np.uint8)).convert('RGBA')
@@ -408,6 +415,7 @@ ANIMAL_FAMILIES = dict(
 FLOWERS = ('cherry blossom', 'lotus', 'rose', 'hibiscus', 'sunflower', 'blossom', 'tulip', 'hyacinth', 'bouquet', 'potted plant', 'herb', 'cactus')
 SOURCES = ('scenes', 'pets', 'flowers', 'mix', 'web')  # order fixes each source's seed stream
 
+# %% ../nbs/00a_data.ipynb #aba5e89f
 @lru_cache(None)
 def world_emoji()->tuple[Emoji, ...]:
     "The table as the world uses it: animals grouped as a zoologist would (group: mammals, birds, ...), and every flower in each colour of `_TINTS`."
@@ -418,6 +426,7 @@ def world_emoji()->tuple[Emoji, ...]:
     out += [replace(E[f], name=f"{c} {f}", plural=f"{c} {E[f].plural}", subgroup=f"flower-{f}", group=f"{E[f].subgroup}", tint=c) for f in FLOWERS for c in _TINTS]
     return tuple(out)
 
+# %% ../nbs/00a_data.ipynb #1219f15d
 def source_pool(source:str)->list[Emoji]:
     "The emoji a source may draw its tasks from."
     tab, fam = world_emoji(), {n for ns in ANIMAL_FAMILIES.values() for n in ns}
@@ -427,8 +436,10 @@ def source_pool(source:str)->list[Emoji]:
     if source == 'flowers': return [e for e in tab if e.tint is not None]
     raise ValueError(f"no task pool for source {source!r}; sources with tasks: scenes, pets, flowers")
 
+# %% ../nbs/00a_data.ipynb #d2986a80
 def _rng(seed:int, *key:int)->np.random.Generator: return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=key))
 
+# %% ../nbs/00a_data.ipynb #55d9535b
 def choose_tasks(source:str, n:int, seed:int, per_group:int=4)->list[Emoji]:
     "Draw `n` task categories for `source` in semantic groups of 2 to `per_group` (`scenes`: COCO's animals first)."
     pool, rng = source_pool(source), _rng(seed, SOURCES.index(source), 10**6)
@@ -520,6 +531,7 @@ class World:
     def __getitem__(self, source:str)->list[Task]: return self.tasks[source]
     def task(self, name:str)->Task: return next(t for ts in self.tasks.values() for t in ts if t.name == name)
 
+# %% ../nbs/00a_data.ipynb #bb1a0d9f
 def _cached(path:Path)->list[dict]|None:
     "The entries cached at `path`, or None if there are none; a damaged cache file is removed, to be rebuilt."
     if not intact(path): return None   # missing, or damaged (reported and deleted)
@@ -527,6 +539,7 @@ def _cached(path:Path)->list[dict]|None:
     except ValueError as e:
         warnings.warn(f"{e}: rebuilding"); path.unlink()
 
+# %% ../nbs/00a_data.ipynb #d806153a
 def _build_source(source:str, cfg:WorldCfg, path:Path, p:Progress)->list[Task]:
     if (ents := _cached(path)) is None:
         tasks = [render_task(e, source, cfg, i) for i, e in enumerate(p(choose_tasks(source, cfg.n_tasks[source], cfg.seed, cfg.per_group), f'world: {source}'))]
@@ -534,6 +547,7 @@ def _build_source(source:str, cfg:WorldCfg, path:Path, p:Progress)->list[Task]:
         save_splits(path, ents, source=source, world=cfg.key())
     return [Task(en['name'], source, en['group'], en['splits']) for en in ents]
 
+# %% ../nbs/00a_data.ipynb #34d7fccb
 def _build_mix(cfg:WorldCfg, path:Path)->Task:
     if (ents := _cached(path)) is None:
         rng, ims, caps = _rng(cfg.seed, SOURCES.index('mix')), [], []
@@ -548,11 +562,13 @@ def _build_mix(cfg:WorldCfg, path:Path)->Task:
         save_splits(path, ents, source='mix', world=cfg.key())
     return Task('mix', 'mix', 'mix', ents[0]['splits'], template='{}')
 
+# %% ../nbs/00a_data.ipynb #96d22c9f
 def world_cached(cfg:WorldCfg|None=None, cache:str|Path|None=None)->bool:
     "Whether every source of the world of `cfg` is in the cache already."
     d = cache_dir(cache)/'world'/(cfg or WorldCfg()).key()
     return all((d/f'{s}.safetensors').exists() for s in [*(cfg or WorldCfg()).n_tasks, 'mix'])
 
+# %% ../nbs/00a_data.ipynb #53893e14
 def build_world(cfg:WorldCfg|None=None, cache:str|Path|None=None, progress:bool|str|Progress=True)->World:
     "Render (or load from the cache) every source of the embedded world."
     cfg = cfg or WorldCfg()

@@ -84,6 +84,7 @@ _COLOURS = dict(red=(200, 40, 40), green=(60, 150, 60), blue=(50, 90, 200), yell
                 orange=(235, 130, 30), pink=(235, 140, 180), brown=(120, 80, 45), gray=(128, 128, 128), black=(25, 25, 25))
 _SHAPES = ('square', 'circle', 'triangle')
 
+# %% ../nbs/00f_datasets.ipynb #4c8d15d0
 def _fake_image(path:Path, k:int, rng:np.random.Generator, size:tuple)->str:
     "Draw category `k`'s shape (colour and shape from k, place and size at random) on a noisy background; returns a caption."
     from PIL import ImageDraw
@@ -100,21 +101,9 @@ def _fake_image(path:Path, k:int, rng:np.random.Generator, size:tuple)->str:
     path.parent.mkdir(parents=True, exist_ok=True); im.save(path, quality=90)
     return f"a {'small' if r < min(w, h) * .25 else 'large'} {cn} {shape} on the {'left' if x < w / 2 else 'right'}"
 
-def write_fake_datasets(
-    root:str|Path,                  # the data folder to write (created)
-    categories:dict|None=None,      # categories per source; default coco 10, pets 8, flowers 6
-    images:int=20,                  # images per category (COCO: images whose main object it is)
-    mix:int=20,                     # Flickr30K test images
-    size:tuple=(64, 48),            # about the images' width and height (each varies by up to 25%)
-    seed:int=0,
-)->Path:
-    "Miniature datasets in exactly the layouts of `LAYOUT`, with a captions file for Pets and Flowers: for tests and the `paper-smoke` preset."
-    from scipy.io import savemat
-    from torchvision.datasets import Flowers102
-    root, n, rng = Path(root), dict(dict(coco=10, pets=8, flowers=6), **(categories or {})), np.random.default_rng(seed)
-    if n['coco'] > len(FAKE['coco']) or n['pets'] > len(FAKE['pets']): raise ValueError(f"at most {len(FAKE['coco'])} coco and {len(FAKE['pets'])} pets categories")
-    caps = {}
-    # MS-COCO: images of a main category, some with a second one; instances and the original captions
+# %% ../nbs/00f_datasets.ipynb #f29bc71c
+def _fake_coco(root:Path, n:dict, images:int, rng, size:tuple):
+    "MS-COCO: images of a main category, some with a second one; instances and the original captions."
     cats = [dict(id=i + 1, name=nm, supercategory=g) for i, (nm, g) in enumerate(FAKE['coco'][:n['coco']])]
     ims, anns, capa = [], [], []
     for i in range(n['coco'] * images):
@@ -127,7 +116,9 @@ def write_fake_datasets(
     (root/'coco/annotations').mkdir(parents=True, exist_ok=True)
     (root/'coco/annotations/instances_train2017.json').write_text(json.dumps(dict(images=ims, annotations=anns, categories=cats)))
     (root/'coco/annotations/captions_train2017.json').write_text(json.dumps(dict(images=ims, annotations=capa)))
-    # OxfordIIITPet: images/<Breed>_<i>.jpg and annotations/list.txt
+
+def _fake_pets(root:Path, n:dict, images:int, rng, size:tuple, caps:dict):
+    "OxfordIIITPet: images/<Breed>_<i>.jpg and annotations/list.txt; their captions go into `caps`."
     lines = ["#Image CLASS-ID SPECIES BREED-ID", "#ID: 1:37 Class ids", "#SPECIES: 1:Cat 2:Dog", "#BREED ID: 1-25:Cat 1:12:Dog"]
     for k, b in enumerate(FAKE['pets'][:n['pets']]):
         for j in range(images):
@@ -136,7 +127,12 @@ def write_fake_datasets(
             lines.append(f"{im} {k + 1} {1 if b[0].isupper() else 2} {k + 1}")
     (root/'oxford-iiit-pet/annotations').mkdir(parents=True, exist_ok=True)
     (root/'oxford-iiit-pet/annotations/list.txt').write_text("\n".join(lines) + "\n")
-    # Flowers102: jpg/image_<00001>.jpg, imagelabels.mat, setid.mat
+
+# %% ../nbs/00f_datasets.ipynb #80f6a76e
+def _fake_flowers(root:Path, n:dict, images:int, rng, size:tuple, caps:dict):
+    "Flowers102: jpg/image_<00001>.jpg, imagelabels.mat, setid.mat; their captions go into `caps`."
+    from scipy.io import savemat
+    from torchvision.datasets import Flowers102
     labels = np.repeat(np.arange(1, n['flowers'] + 1), images)[rng.permutation(n['flowers'] * images)]
     for i, l in enumerate(labels, 1):
         caps[f"flowers-102/jpg/image_{i:05d}.jpg"] = [_fake_image(root/'flowers-102/jpg'/f"image_{i:05d}.jpg", int(l) + 5, rng, size) + f", a {Flowers102.classes[l - 1]}",
@@ -144,13 +140,33 @@ def write_fake_datasets(
     savemat(str(root/'flowers-102/imagelabels.mat'), dict(labels=labels[None].astype(np.uint8)))
     ids = np.arange(1, len(labels) + 1)
     savemat(str(root/'flowers-102/setid.mat'), dict(trnid=ids[0::3][None], valid=ids[1::3][None], tstid=ids[2::3][None]))
-    # Flickr30K: flickr30k-images/<id>.jpg and Karpathy's dataset_flickr30k.json (a few train images too, which are not read)
+
+def _fake_flickr(root:Path, mix:int, rng, size:tuple):
+    "Flickr30K: flickr30k-images/<id>.jpg and Karpathy's dataset_flickr30k.json (a few train images too, which are not read)."
     fl = []
     for i in range(mix + 3):
         fn, k = f"{1000 + i}.jpg", int(rng.integers(len(_COLOURS) * 3))
         c = _fake_image(root/'flickr30k/flickr30k-images'/fn, k, rng, size)
         fl.append(dict(filename=fn, imgid=i, split='test' if i < mix else 'train', sentences=[dict(raw=f"{c} {x}") for x in ('outdoors', 'in a photo', 'seen from afar', 'up close', 'in daylight')]))
     (root/'flickr30k/dataset_flickr30k.json').write_text(json.dumps(dict(images=fl, dataset='flickr30k')))
+
+# %% ../nbs/00f_datasets.ipynb #7d13f99d
+def write_fake_datasets(
+    root:str|Path,                  # the data folder to write (created)
+    categories:dict|None=None,      # categories per source; default coco 10, pets 8, flowers 6
+    images:int=20,                  # images per category (COCO: images whose main object it is)
+    mix:int=20,                     # Flickr30K test images
+    size:tuple=(64, 48),            # about the images' width and height (each varies by up to 25%)
+    seed:int=0,
+)->Path:
+    "Miniature datasets in exactly the layouts of `LAYOUT`, with a captions file for Pets and Flowers: for tests and the `paper-smoke` preset."
+    root, n, rng = Path(root), dict(dict(coco=10, pets=8, flowers=6), **(categories or {})), np.random.default_rng(seed)
+    if n['coco'] > len(FAKE['coco']) or n['pets'] > len(FAKE['pets']): raise ValueError(f"at most {len(FAKE['coco'])} coco and {len(FAKE['pets'])} pets categories")
+    caps = {}
+    _fake_coco(root, n, images, rng, size)
+    _fake_pets(root, n, images, rng, size, caps)
+    _fake_flowers(root, n, images, rng, size, caps)
+    _fake_flickr(root, mix, rng, size)
     write_captions(root/'captions.jsonl', caps)
     return root
 

@@ -65,6 +65,7 @@ class Evaluator:
 # %% ../nbs/05_eval.ipynb #0000000b
 METHODS = ("Zero-Shot CLIP", "Oracle", "Model Soups", "AdapterSoup", "Top-K LoRA Weighted", "SG-LoRA")
 
+# %% ../nbs/05_eval.ipynb #677698a9
 class Method:
     "A generator of LoRAs for tasks: `method(d, names, n, seed)` -> (tasks, n', D)."
     stochastic = False
@@ -75,18 +76,21 @@ class Method:
         self.check(d, names)
         return self.lora(d, names)[:, None]
 
+# %% ../nbs/05_eval.ipynb #ef3380f8
 @dataclass
 class ZeroShot(Method):
     "No LoRA (B = 0): the frozen CLIP."
     D:int
     def lora(self, d, names): return torch.zeros(len(d), self.D)
 
+# %% ../nbs/05_eval.ipynb #26ca840b
 @dataclass
 class ModelSoup(Method):
     "The uniform mean of every expert of the repository [Wortsman et al.]."
     repo:ExpertRepo
     def lora(self, d, names): return self.repo.mu.mean(0).expand(len(d), -1).clone()
 
+# %% ../nbs/05_eval.ipynb #87e20fb8
 @dataclass
 class AdapterSoup(Method):
     "The uniform mean of the top-K experts by description similarity (coefficients 1/K)."
@@ -94,6 +98,7 @@ class AdapterSoup(Method):
     K:int=4
     def lora(self, d, names): return self.repo.mu[task_semantics(d, self.repo, self.K).idx].mean(1)
 
+# %% ../nbs/05_eval.ipynb #218de513
 @dataclass
 class TopKWeighted(Method):
     "The softmax(sim / tau)-weighted mean of the top-K experts: mu* of Eq. 7."
@@ -102,6 +107,7 @@ class TopKWeighted(Method):
     tau:float=0.05
     def lora(self, d, names): return task_semantics(d, self.repo, self.K, self.tau).mu
 
+# %% ../nbs/05_eval.ipynb #a43c3d3b
 @dataclass
 class Oracle(Method):
     "The LoRA trained on the task itself (it sees the task's data: a reference, not a competitor)."
@@ -112,6 +118,7 @@ class Oracle(Method):
         if missing: raise KeyError(f"the Oracle has no trained LoRA for {missing}: add those tasks to the zoo")
         return self.W[[self.names.index(n) for n in names]]
 
+# %% ../nbs/05_eval.ipynb #cd04655c
 @dataclass
 class SGLoRAMethod(Method):
     "SG-LoRA: `n` seeded samples from the CVAE for each task."
@@ -211,11 +218,13 @@ def kfold_scores(
         for i, v in zip(test.tolist(), R.tolist()): scores[f"{r}@{tau:g}"][seeds.index(s)][i] = v
     return dict(names=list(names), seeds=list(seeds), folds=folds, scores=scores)
 
+# %% ../nbs/05_eval.ipynb #7529a1fb
 def paired_diff(a:list, b:list)->dict:
     "Mean over tasks of a - b (scores [[per task] per seed], averaged over seeds first) and its standard error across tasks."
     x = torch.tensor(a).mean(0) - torch.tensor(b).mean(0)
     return dict(diff=round(x.mean().item(), 3), se=round((x.std() / len(x) ** .5).item(), 3), n=len(x))
 
+# %% ../nbs/05_eval.ipynb #76ba353e
 def kfold_table(res:dict, ref:str="Top-K LoRA Weighted")->list[dict]:
     "Every method@tau of `kfold_scores`: its mean recall and its paired difference to `ref` at the same tau."
     rows = []

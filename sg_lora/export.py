@@ -90,6 +90,7 @@ def _model_cfg(bb:Backbone)->dict:
     if cfg is None: raise ValueError(f"open_clip knows no model config for {name!r}: load the backbone with `load_backbone`")
     return cfg
 
+# %% ../nbs/04b_export.ipynb #f40836dc
 @torch.no_grad()
 def merged_state_dict(bb:Backbone, v:Tensor, spec:LoraSpec)->dict:
     "The backbone's state dict with the LoRA `v` merged into its attention weights (the backbone is left untouched)."
@@ -107,6 +108,7 @@ def merged_state_dict(bb:Backbone, v:Tensor, spec:LoraSpec)->dict:
         out[k] = W
     return out
 
+# %% ../nbs/04b_export.ipynb #9cd30ff6
 def save_merged(
     path:str|Path,   # the open_clip folder to write
     bb:Backbone,     # the backbone the LoRA was made for

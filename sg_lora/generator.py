@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools, hashlib, json, operator
 from dataclasses import dataclass, asdict
 from pathlib import Path
+from typing import Callable
 import torch
 from fastcore.basics import patch
 from safetensors import safe_open
@@ -23,11 +24,12 @@ from .cvae import CVAECfg, CVAE, train_cvae, Snapshots, cvae_val_loss
 
 # %% auto #0
 __all__ = ['STREAM_BYTES', 'BUNDLE_FORMAT', 'BUNDLE_FORMAT_VERSION', 'fit_sglora', 'SGLoRA', 'generation_ms',
-           'generation_latency', 'stream_training_memory']
+           'generation_latency']
 
 # %% ../nbs/04a_generator.ipynb #95bd807f
 STREAM_BYTES = 2 ** 30   # `fit_sglora` streams its training rows when they would take more than this (1 GiB)
 
+# %% ../nbs/04a_generator.ipynb #77b7bbad
 def _tasks(W, name:str)->tuple[Tensor, list[int]|None]:
     "W (tasks, M, D), or (W, indices) for some tasks of a bigger W: W and the indices (None: all)."
     if isinstance(W, (tuple, list)):
@@ -37,6 +39,45 @@ def _tasks(W, name:str)->tuple[Tensor, list[int]|None]:
     if not isinstance(W, Tensor) or W.ndim != 3: raise ValueError(f"{name} must be (tasks, M, D) snapshots or (W, task indices); got {tuple(getattr(W, 'shape', ())) or type(W).__name__}")
     return W, ix
 
+# %% ../nbs/04a_generator.ipynb #88a5472c
+def _parts(W:Tensor, ix:list|None, d:Tensor, repo:ExpertRepo, K:int, tau:float, cfg:CVAECfg, experts)->list[tuple]:
+    "The training rows in parts (W, task indices, Semantics): the tasks under each condition, then the experts (`cfg.expert_tasks`)."
+    conds = [task_semantics(d, repo, K, tau), *sub_semantics(d, repo, K, tau, cfg.sub_repos, cfg.seed)]   # sub_repos > 0: beyond the paper
+    parts = [(W, ix, c) for c in conds]
+    if cfg.expert_tasks:   # beyond the paper: every expert is a training task too, its condition made by the other experts
+        need = f"cfg.expert_tasks needs `experts`, the repository's snapshots ({len(repo)}, M, {W.shape[2]}) in its order"
+        if experts is None: raise ValueError(need)
+        We, ie = _tasks(experts, 'experts')
+        if len(We if ie is None else ie) != len(repo) or We.shape[2] != W.shape[2]: raise ValueError(f"{need}; got {tuple(We.shape)}")
+        parts.append((We, ie, loo_semantics(repo, K, tau)))
+    return parts
+
+def _rows(parts:list[tuple], use_var:bool, stream:bool)->tuple:
+    "X, mu*, var* of the training rows: `Snapshots` (mu* = var* = None) when `stream`, else (rows, D) tensors."
+    novar = lambda v: v if use_var else torch.zeros_like(v)
+    if stream: return functools.reduce(operator.add, [Snapshots(W, s.mu, novar(s.var), ix) for W, ix, s in parts]), None, None
+    Ws = [W if ix is None else W[ix] for W, ix, _ in parts]
+    X = torch.cat([w.reshape(-1, w.shape[2]) for w in Ws])
+    mu, var = (torch.cat([getattr(s, f).repeat_interleave(w.shape[1], 0) for w, (_, _, s) in zip(Ws, parts)]) for f in ('mu', 'var'))
+    return X, mu, novar(var)
+
+# %% ../nbs/04a_generator.ipynb #489b9f8a
+def _stop_check(val:tuple|None, repo:ExpertRepo, K:int, tau:float, cfg:CVAECfg, use_var:bool, stream:bool)->Callable|None:
+    "The early-stopping score on validation tasks `val` (W, d): minus their -ELBO under their own conditions, or minus the generated mean's distance."
+    if cfg.stop_on not in ('elbo', 'distance'): raise ValueError(f"stop_on must be 'elbo' (the paper) or 'distance', got {cfg.stop_on!r}")
+    if val is None: return None
+    novar = lambda v: v if use_var else torch.zeros_like(v)
+    (Wv, iv), dv = _tasks(val[0], 'val W'), val[1]; sv = task_semantics(dv, repo, K, tau)
+    if cfg.stop_on == 'distance':   # beyond the paper: how close the mean of 4 samples comes to each validation task's mean LoRA
+        target = (Wv if iv is None else Wv[iv]).float().mean(1)
+        return lambda m: -((m.generate(sv.mu, novar(sv.var), n=4, seed=0).mean(1) - target).norm(dim=-1) / target.norm(dim=-1)).mean()
+    if stream:
+        Sv = Snapshots(Wv, sv.mu, novar(sv.var), iv); return lambda m: -cvae_val_loss(m, Sv)
+    Wv = Wv if iv is None else Wv[iv]; Mv = Wv.shape[1]
+    Xv, muv, varv = Wv.reshape(-1, Wv.shape[2]), sv.mu.repeat_interleave(Mv, 0), sv.var.repeat_interleave(Mv, 0) * use_var
+    return lambda m: -cvae_val_loss(m, Xv, muv, varv)
+
+# %% ../nbs/04a_generator.ipynb #575a2251
 def fit_sglora(
     repo:ExpertRepo,       # the expert repository
     W:Tensor|tuple,        # (tasks, M, D) snapshots of the generator-training tasks; or (W, indices): those tasks of a bigger W (e.g. a mapped zoo's), never copied when streaming
@@ -52,45 +93,12 @@ def fit_sglora(
     "Train the CVAE on every snapshot of the generator-training tasks, each conditioned on its task's semantics."
     W, ix = _tasks(W, 'W')
     if len(W if ix is None else ix) != len(d): raise ValueError(f"W holds {len(W if ix is None else ix)} tasks but d {len(d)} descriptions")
-    conds = [task_semantics(d, repo, K, tau), *sub_semantics(d, repo, K, tau, cfg.sub_repos, cfg.seed)]   # sub_repos > 0: beyond the paper
-    M, D = W.shape[1:]
-    if cfg.expert_tasks:   # beyond the paper: every expert is a training task too, its condition made by the other experts
-        if experts is None: raise ValueError(f"cfg.expert_tasks needs `experts`, the repository's snapshots ({len(repo)}, M, {D}) in its order")
-        We, ie = _tasks(experts, 'experts')
-        if len(We if ie is None else ie) != len(repo) or We.shape[2] != D:
-            raise ValueError(f"cfg.expert_tasks needs `experts`, the repository's snapshots ({len(repo)}, M, {D}) in its order; got {tuple(We.shape)}")
-        ls = loo_semantics(repo, K, tau)
-    rows = len(conds) * len(W if ix is None else ix) * M + (len(We if ie is None else ie) * We.shape[1] if cfg.expert_tasks else 0)
-    if stream is None: stream = rows * D * 4 > STREAM_BYTES
-    novar = lambda v: v if use_var else torch.zeros_like(v)
-    if stream:
-        X = functools.reduce(operator.add, [Snapshots(W, c.mu, novar(c.var), ix) for c in conds])
-        if cfg.expert_tasks: X = X + Snapshots(We, ls.mu, novar(ls.var), ie)
-        mu = var = None
-    else:
-        W = W if ix is None else W[ix]
-        X = W.reshape(-1, D).repeat(len(conds), 1)
-        mu, var = (torch.cat([getattr(c, f).repeat_interleave(M, 0) for c in conds]) for f in ('mu', 'var'))
-        if cfg.expert_tasks:
-            We = We if ie is None else We[ie]; Me = We.shape[1]
-            X = torch.cat([X, We.reshape(-1, D)])
-            mu, var = torch.cat([mu, ls.mu.repeat_interleave(Me, 0)]), torch.cat([var, ls.var.repeat_interleave(Me, 0)])
-        var = novar(var)
-    check = None
-    if cfg.stop_on not in ('elbo', 'distance'): raise ValueError(f"stop_on must be 'elbo' (the paper) or 'distance', got {cfg.stop_on!r}")
-    if val is not None:   # early stopping on the negative ELBO of the validation tasks' snapshots under their own conditions
-        (Wv, iv), dv = _tasks(val[0], 'val W'), val[1]; sv = task_semantics(dv, repo, K, tau)
-        if cfg.stop_on == 'distance':   # beyond the paper: on how close the mean of 4 samples comes to each validation task's mean LoRA
-            target = (Wv if iv is None else Wv[iv]).float().mean(1)
-            check = lambda m: -((m.generate(sv.mu, novar(sv.var), n=4, seed=0).mean(1) - target).norm(dim=-1) / target.norm(dim=-1)).mean()
-        elif stream:
-            Sv = Snapshots(Wv, sv.mu, novar(sv.var), iv); check = lambda m: -cvae_val_loss(m, Sv)
-        else:
-            Wv = Wv if iv is None else Wv[iv]; Mv = Wv.shape[1]
-            Xv, muv, varv = Wv.reshape(-1, D), sv.mu.repeat_interleave(Mv, 0), sv.var.repeat_interleave(Mv, 0) * use_var
-            check = lambda m: -cvae_val_loss(m, Xv, muv, varv)
-    cv, _ = train_cvae(X, mu, var, cfg, progress=progress, val=check, device=device)
-    return cv
+    parts = _parts(W, ix, d, repo, K, tau, cfg, experts)
+    rows = sum(len(w if i is None else i) * w.shape[1] for w, i, _ in parts)
+    if stream is None: stream = rows * W.shape[2] * 4 > STREAM_BYTES
+    X, mu, var = _rows(parts, use_var, stream)
+    check = _stop_check(val, repo, K, tau, cfg, use_var, stream)
+    return train_cvae(X, mu, var, cfg, progress=progress, val=check, device=device)[0]
 
 # %% ../nbs/04a_generator.ipynb #00000011
 @dataclass
@@ -124,7 +132,7 @@ class SGLoRA:
 # %% ../nbs/04a_generator.ipynb #15ab2974
 BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION = 'sg-lora/bundle', '1'
 
-
+# %% ../nbs/04a_generator.ipynb #8def4c30
 @patch
 def save(self:SGLoRA, path:str|Path, **about)->Path:
     "Write this generator as a bundle folder (`weights.safetensors` + `bundle.json`), atomically; `about`: free JSON notes (source, preset, ...)."
@@ -147,6 +155,7 @@ def save(self:SGLoRA, path:str|Path, **about)->Path:
         (d/'bundle.json').write_text(json.dumps(meta, indent=1))
     return atomic_dir(write, path)
 
+# %% ../nbs/04a_generator.ipynb #80fe4e4a
 def _bundle_meta(path:Path)->dict:
     f = path/'bundle.json'
     if not f.is_file(): raise FileNotFoundError(f"no generator bundle at {path} (no bundle.json): save one with `SGLoRA.save`, or run "
@@ -164,6 +173,7 @@ def _bundle_meta(path:Path)->dict:
         raise ValueError(f"{w} does not match the hash in bundle.json: the file was truncated or altered; copy the bundle again")
     return meta
 
+# %% ../nbs/04a_generator.ipynb #7883ac46
 @patch(cls_method=True)
 def load(
     cls:SGLoRA,
@@ -187,6 +197,7 @@ def load(
                          "Load the bundle with the backbone it was made for (`SGLoRA.load(path)` loads it from the bundle's recipe)")
     return cls(bb, repo, m.to(device).eval(), int(meta['K']), float(meta['tau']), bool(meta['use_var']), LoraSpec(**meta['spec']), meta)
 
+# %% ../nbs/04a_generator.ipynb #0fdbde83
 @patch
 def experts(self:SGLoRA, d:Tensor|list[str]|str)->list[list[dict]]:
     "For each description (text, or embedding row of `d`), its top-K experts of Eq. 6: name, source, weight (alpha) and cosine."
@@ -207,41 +218,3 @@ def generation_latency(D:int, cfg:CVAECfg, E:int=512, experts:int=16, calls:int=
     d = torch.randn(1, E)
     def call(): s = task_semantics(d, repo); return m.generate(s.mu, s.var)
     return median_ms(call, calls)
-
-# %% ../nbs/04a_generator.ipynb #63f4a1c5
-_TRAIN_CHILD = """
-import json, sys, threading, time
-from pathlib import Path
-from sg_lora.zoo import open_zoo, repo_from_zoo
-from sg_lora.cvae import CVAECfg
-from sg_lora.generator import fit_sglora
-from sg_lora.store import proc_memory_gib
-f, how, e = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-anon = lambda: proc_memory_gib()['anon']
-peak, done = [anon()], threading.Event()
-def sample():
-    while not done.wait(0.02): peak.append(anon())
-threading.Thread(target=sample, daemon=True).start()
-zoo = open_zoo(f); tr = list(range(e, len(zoo)))
-repo = repo_from_zoo(zoo, zoo.names[:e]); base = anon()
-t0 = time.perf_counter()
-fit_sglora(repo, (zoo.W, tr), zoo.d[tr], CVAECfg(latent=8, hidden=16, epochs=1), stream=how == 'streamed')
-sec = time.perf_counter() - t0; done.set()
-print(json.dumps(dict(rows=len(tr) * zoo.W.shape[1], before_gib=round(base, 3), peak_anon_gib=round(max(peak), 3), seconds=round(sec, 1),
-                      peak_rss_gib=round(proc_memory_gib()['peak'], 3))))
-"""
-
-def stream_training_memory(
-    n:int=30, experts:int=10, M:int=100, D:int=110_592, E:int=512,
-    root:str|Path|None=None,   # where the synthetic zoo is written; None: a temporary folder, deleted at the end
-)->dict:
-    "Train a generator for one epoch on a memory-mapped synthetic zoo (`synthetic_zoo`), streamed and not, each in a child process; their largest anonymous memory and time."
-    import subprocess, sys
-    from sg_lora.zoo import synthetic_zoo
-    with synthetic_zoo(n, M, D, E, root) as (zf, _):
-        out = dict(tasks=n, experts=experts, M=M, D=D, x_gb=round((n - experts) * M * D * 4 / 1e9, 2))
-        for how in ('streamed', 'in memory'):
-            r = subprocess.run([sys.executable, '-c', _TRAIN_CHILD, str(zf), how, str(experts)], capture_output=True, text=True)
-            if r.returncode: raise RuntimeError(f"the {how} child failed:\n{r.stderr[-2000:]}")
-            out[how] = json.loads(r.stdout.strip().splitlines()[-1])
-    return out

@@ -63,6 +63,7 @@ def zoo_step_cost(
                 images=images, amp=amp, device=str(dev), step_flops=fc.get_total_flops() / images, fwd_flops=ff.get_total_flops() / images,
                 kept_bytes=kept[0] / images, ms=ms / images)
 
+# %% ../nbs/05d_paper.ipynb #59c815d0
 def cvae_step_cost(D:int, cfg:CVAECfg=CVAECfg(latent=32, hidden=256, batch_size=64), reps:int=3, device:str='cpu')->dict:
     "Measured wall time of one CVAE training step (forward, backward, fused Adam) at LoRA size `D` on `device`, and the model's size."
     m = CVAE(D, cfg).to(device)
@@ -76,6 +77,7 @@ def cvae_step_cost(D:int, cfg:CVAECfg=CVAECfg(latent=32, hidden=256, batch_size=
     return dict(D=D, params=n, batch=cfg.batch_size, ms=median_ms(step, calls=reps, warmup=1), device=str(device),
                 train_bytes=16 * n)   # weights, gradients and Adam's two moments, float32
 
+# %% ../nbs/05d_paper.ipynb #64cf34f4
 def image_read_cost(size:int=224, shape:tuple=(640, 480), n:int=10)->dict:
     "Measured wall time of `load_image` (decode, resize, centre crop) on a JPEG of MS-COCO's typical size."
     rng = np.random.default_rng(0)
@@ -101,10 +103,47 @@ GPUS = {  # the estimates' assumptions: memory, and the dense bfloat16 tensor pe
 UTILISATION = 0.3        # the sustained share of that peak an estimate assumes (small LoRA matmuls, attention, Python): an assumption
 PAPER_CATEGORIES = dict(coco=80, pets=37, flowers=102)   # the paper's datasets' category counts
 
+# %% ../nbs/05d_paper.ipynb #ddefd7c5
 def _roles(n:int, fractions)->dict:
     sp = split_tasks([f"t{i}" for i in range(n)], tuple(fractions), 0)
     return {r: len(getattr(sp, r)) for r in ('experts', 'train', 'val', 'unseen')}
 
+# %% ../nbs/05d_paper.ipynb #42aa2ca4
+def _zoo_row(name:str, srcs:list, categories:dict, n:dict, zcfg, zoo_cost:dict)->dict:
+    "The zoo stage's row of `plan`: (epochs + M) epochs per task of full batches, and a forward pass of the val images per epoch."
+    gb = lambda b: b / 2**30
+    T = sum(categories[s] for s in srcs)
+    ep = zcfg.epochs + zcfg.snapshots
+    fl = sum(categories[s] * ep * ((n[s]['train'] // zcfg.batch_size) * zcfg.batch_size * zoo_cost['step_flops'] + n[s]['val'] * zoo_cost['fwd_flops']) for s in srcs)
+    emb = zcfg.tasks_per_step * max(n[s]['train'] for s in srcs) * zoo_cost['tokens'] * zoo_cost['width'] * 4
+    act = zcfg.tasks_per_step * zcfg.batch_size * zoo_cost['kept_bytes']
+    mem = zoo_cost['params'] * 6 + emb + act   # float32 weights + their bfloat16 copies, the frozen patch embeddings, the kept activations
+    ims = sum(categories[s] * ep * ((n[s]['train'] // zcfg.batch_size) * zcfg.batch_size + n[s]['val'] * zoo_cost['fwd_flops'] / zoo_cost['step_flops']) for s in srcs)
+    return dict(stage=name, work=f"{T} tasks x {ep} epochs, {zcfg.tasks_per_step} tasks x {zcfg.batch_size} images a step", flops=fl, cpu_s=ims * zoo_cost['ms'] / 1e3,
+                gpu_gib=gb(mem), memory=f"{gb(mem):.1f} GiB on the GPU ({gb(act):.1f} activations); "
+                                      f"{gb(T * zcfg.snapshots * zoo_cost['D'] * 4):.1f} GiB of snapshots on disk and in RAM")
+
+# %% ../nbs/05d_paper.ipynb #e18857d5
+def _generators_row(study, categories:dict, zcfg, cvae_cost:dict, zoo_cost:dict)->dict:
+    "The generators' row of `plan`: the paper's recipe, an upper bound of its epochs (early stopping may end sooner), per seed and source."
+    gb, steps = (lambda b: b / 2**30), 0
+    for s in study.sources:
+        r = _roles(categories[s], study.fractions)
+        steps += len(study.generator_seed_list) * study.cvae.epochs * math.ceil(r['train'] * zcfg.snapshots / study.cvae.batch_size)
+    fl = steps * 6 * cvae_cost['params'] * study.cvae.batch_size
+    return dict(stage='generators (paper recipe)', work=f"{steps:,} CVAE steps at most ({len(study.generator_seed_list)} seeds x {len(study.sources)} sources)",
+                     flops=fl, fp32=True, cpu_s=steps * cvae_cost['ms'] / 1e3, gpu_gib=gb(cvae_cost['train_bytes'] + 3 * study.cvae.batch_size * zoo_cost['D'] * 4),
+                     memory=f"{gb(cvae_cost['train_bytes']):.1f} GiB (weights, gradients, Adam)")
+
+# %% ../nbs/05d_paper.ipynb #27b4d6d5
+def _gpu_times(rows:list[dict], gpus:dict, utilisation:float):
+    "Add to each row its seconds on each GPU of `gpus` (inf where it does not fit in the GPU's memory; None where it does no FLOPs)."
+    for r in rows:
+        for g, spec in gpus.items():
+            peak = spec['fp32_tflops' if r.get('fp32') else 'tflops'] * 1e12   # the generators train in float32
+            r[g] = None if not r['flops'] else float('inf') if r.get('gpu_gib', 0) > spec['gib'] else r['flops'] / (peak * utilisation)
+
+# %% ../nbs/05d_paper.ipynb #916e7f38
 def plan(
     zoo_cost:dict,                 # `zoo_step_cost` of the preset's architecture
     cvae_cost:dict,                # `cvae_step_cost` at the preset's D, on this machine's CPU
@@ -125,28 +164,8 @@ def plan(
     imgs = sum(categories[s] * sum(n[s].values()) for s in n) + dcfg.n_mix
     rows.append(dict(stage='datasets (read once, CPU)', work=f"{imgs:,} images decoded", flops=0, cpu_s=imgs * read_cost['ms'] / 1e3,
                      memory=f"{gb(imgs * 3 * dcfg.image_size ** 2):.1f} GiB of uint8 images (RAM and cache)"))
-    # zoo: (epochs + M) epochs per task of full batches, and a forward pass of the val images per epoch
-    def zoo_row(name, srcs):
-        T = sum(categories[s] for s in srcs)
-        ep = zcfg.epochs + zcfg.snapshots
-        fl = sum(categories[s] * ep * ((n[s]['train'] // zcfg.batch_size) * zcfg.batch_size * zoo_cost['step_flops'] + n[s]['val'] * zoo_cost['fwd_flops']) for s in srcs)
-        emb = zcfg.tasks_per_step * max(n[s]['train'] for s in srcs) * zoo_cost['tokens'] * zoo_cost['width'] * 4
-        act = zcfg.tasks_per_step * zcfg.batch_size * zoo_cost['kept_bytes']
-        mem = zoo_cost['params'] * 6 + emb + act   # float32 weights + their bfloat16 copies, the frozen patch embeddings, the kept activations
-        ims = sum(categories[s] * ep * ((n[s]['train'] // zcfg.batch_size) * zcfg.batch_size + n[s]['val'] * zoo_cost['fwd_flops'] / zoo_cost['step_flops']) for s in srcs)
-        return dict(stage=name, work=f"{T} tasks x {ep} epochs, {zcfg.tasks_per_step} tasks x {zcfg.batch_size} images a step", flops=fl, cpu_s=ims * zoo_cost['ms'] / 1e3,
-                    gpu_gib=gb(mem), memory=f"{gb(mem):.1f} GiB on the GPU ({gb(act):.1f} activations); "
-                                          f"{gb(T * zcfg.snapshots * zoo_cost['D'] * 4):.1f} GiB of snapshots on disk and in RAM")
-    rows.append(zoo_row('zoo (LoRAs, GPU)', study.sources))
-    # generators: the paper's recipe, an upper bound of its epochs (early stopping may end sooner), per seed and source; the extension is smaller
-    steps = 0
-    for s in study.sources:
-        r = _roles(categories[s], study.fractions)
-        steps += len(study.generator_seed_list) * study.cvae.epochs * math.ceil(r['train'] * zcfg.snapshots / study.cvae.batch_size)
-    fl = steps * 6 * cvae_cost['params'] * study.cvae.batch_size
-    rows.append(dict(stage='generators (paper recipe)', work=f"{steps:,} CVAE steps at most ({len(study.generator_seed_list)} seeds x {len(study.sources)} sources)",
-                     flops=fl, fp32=True, cpu_s=steps * cvae_cost['ms'] / 1e3, gpu_gib=gb(cvae_cost['train_bytes'] + 3 * study.cvae.batch_size * zoo_cost['D'] * 4),
-                     memory=f"{gb(cvae_cost['train_bytes']):.1f} GiB (weights, gradients, Adam)"))
+    rows.append(_zoo_row('zoo (LoRAs, GPU)', study.sources, categories, n, zcfg, zoo_cost))
+    rows.append(_generators_row(study, categories, zcfg, cvae_cost, zoo_cost))
     # checks, evaluation, controls: scorings, each one forward pass over a task's test images
     sc = scorings_per_task * gen_tasks
     test = max(n[s]['test'] for s in study.sources)
@@ -154,18 +173,17 @@ def plan(
                      cpu_s=sc * test * zoo_cost['ms'] / 1e3 * zoo_cost['fwd_flops'] / zoo_cost['step_flops'],
                      gpu_gib=gb(zoo_cost['params'] * 6), memory="the backbone; encoding in batches of 512"))
     extra = [s for s in n if s not in study.sources]
-    if extra: rows.append(zoo_row(f"ablations' extra zoo ({', '.join(extra)})", extra))
-    for r in rows:
-        for g, spec in gpus.items():
-            peak = spec['fp32_tflops' if r.get('fp32') else 'tflops'] * 1e12   # the generators train in float32
-            r[g] = None if not r['flops'] else float('inf') if r.get('gpu_gib', 0) > spec['gib'] else r['flops'] / (peak * utilisation)
+    if extra: rows.append(_zoo_row(f"ablations' extra zoo ({', '.join(extra)})", extra, categories, n, zcfg, zoo_cost))
+    _gpu_times(rows, gpus, utilisation)
     return rows
 
+# %% ../nbs/05d_paper.ipynb #3ba9359a
 def _t(s:float|None)->str:
     if s is None: return "–"
     if s == float('inf'): return "does not fit"
     return f"{s:.0f} s" if s < 90 else f"{s / 60:.0f} min" if s < 5400 else f"{s / 3600:.1f} h"
 
+# %% ../nbs/05d_paper.ipynb #8adce166
 def plan_md(rows:list, gpus:dict=GPUS, m:dict|None=None)->str:
     "The planning table in markdown: per stage the work, the memory, the FLOPs, the time on this CPU where the stage runs on one, and the estimated GPU times."
     lines = ["| stage | work | memory | TFLOP | on this CPU (measured per unit, scaled) | " + " | ".join(f"{g} (estimate)" for g in gpus) + " |",

@@ -182,8 +182,10 @@ PORTABLE_AS_OTHER_CPUS = {   # the portable settings, on CPUs whose MKL would ch
     'portable': PORTABLE, 'portable, MKL held to AVX2': {**PORTABLE, 'MKL_ENABLE_INSTRUCTIONS': 'AVX2'},
     'portable, MKL held to AVX-512': {**PORTABLE, 'MKL_ENABLE_INSTRUCTIONS': 'AVX512'}}
 
+# %% ../nbs/07_reliability.ipynb #675379f5
 def _cpu_cache(root:str|Path, name:str)->Path: return Path(root)/hashlib.sha256(name.encode()).hexdigest()[:8]
 
+# %% ../nbs/07_reliability.ipynb #1355138f
 def as_other_cpus(preset:str, root:str|Path, envs:dict=AS_OTHER_CPUS)->dict:
     "Run `sg-lora zoo --preset` from an empty cache under each environment of `envs`: name -> its stage digests and wall seconds."
     out = {}
@@ -195,6 +197,7 @@ def as_other_cpus(preset:str, root:str|Path, envs:dict=AS_OTHER_CPUS)->dict:
         out[name] = dict(stage_digests(cache), seconds=round(time.perf_counter() - t0, 1))
     return out
 
+# %% ../nbs/07_reliability.ipynb #41402373
 def cpu_gaps(root:str|Path, envs:dict=AS_OTHER_CPUS)->dict:
     "The largest `zoo_gap` of each run of `as_other_cpus` against the first one's zoo: name -> gap."
     from sg_lora.zoo import open_zoo, zoo_gap
@@ -202,6 +205,7 @@ def cpu_gaps(root:str|Path, envs:dict=AS_OTHER_CPUS)->dict:
     base = next(iter(zoos.values()))
     return {name: zoo_gap(z, base).max().item() for name, z in zoos.items()}
 
+# %% ../nbs/07_reliability.ipynb #f0c8d398
 def digests_md(d:dict)->str:
     "The digests of `as_other_cpus` as a table, each cell marked where it equals the first row's."
     base, rows = next(iter(d.values())), ["| run as | world | backbone | zoo | wall s |", "|---|---|---|---|---|"]

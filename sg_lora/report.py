@@ -35,15 +35,18 @@ for _t in PAPER.values():   # the `paper` presets' sources are the datasets them
     for _k in list(_t): _t[_k.replace('scenes', 'coco')] = _t[_k]
 PAPER_NAMES |= {k.replace('scenes', 'coco'): v for k, v in PAPER_NAMES.items()}
 
+# %% ../nbs/05b_report.ipynb #516a04b5
 def _marks(vals:list)->list:
     "Paper style among the non-Oracle rows: **best**, <u>second</u>."
     order = sorted(set(vals), reverse=True)
     return ['b' if v == order[0] else 'u' if len(order) > 1 and v == order[1] else '' for v in vals]
 
+# %% ../nbs/05b_report.ipynb #58059d16
 def methods_of(entries:dict)->list:
     "The paper's six rows in their order, then any further rows of `entries` (e.g. a selected extension)."
     return [m for m in METHODS if m in entries] + [m for m in entries if m not in METHODS]
 
+# %% ../nbs/05b_report.ipynb #d0bc1caa
 def table_md(settings:dict, std:bool=True)->str:
     "A markdown table in the paper's layout for {setting: {method: entry}}: entry is a `summary` or six numbers."
     names = list(settings)
@@ -154,11 +157,13 @@ def spread_md(tables:dict)->str:
     return "\n".join(head + [f"| {n} | " + " | ".join(f"{x:.2f}" for x in e['SG-LoRA']['sample_std']['i2t'] + e['SG-LoRA']['sample_std']['t2i']) + " |"
                               for n, e in tables.items()])
 
+# %% ../nbs/05b_report.ipynb #37bc7660
 def _timings_md(r:dict)->str:
     t = r['timings']
     rows = [f"| {k} | {v:.1f}{' (cached)' if k in r['cached'] else ''} |" for k, v in t.items() if k != 'total']
     return "\n".join(["| stage | seconds |", "|---|---|"] + rows + [f"| **total** | **{t['total']:.1f}** |"])
 
+# %% ../nbs/05b_report.ipynb #049badae
 def checks_md(checks:dict)->str:
     "The world checks of a run (one row per source), against their targets."
     if not checks: return "(no world checks in this run)"
@@ -171,10 +176,12 @@ def checks_md(checks:dict)->str:
              f"{semantics_cell(c.get('text_semantics'))} |" for s, c in checks.items()]
     return "\n".join(rows)
 
+# %% ../nbs/05b_report.ipynb #b3ca9ae1
 def semantics_cell(ts:dict|None)->str:
     "'+0.12 / +0.30 / +0.25': the text-semantics Spearman with CLDR keywords, Unicode subgroups and WordNet ('–' where not measured)."
     return " / ".join(f"{ts[m]:+.2f}" if ts and m in ts else "–" for m in ('keywords', 'subgroup', 'wordnet'))
 
+# %% ../nbs/05b_report.ipynb #9e298ea5
 def pooled_md(pooled:dict)->str:
     "Markdown of `pool_checks`: per source, each pooled check with its 95% interval and per-run values, against the pooled targets."
     from sg_lora.eval import POOLED
@@ -188,6 +195,7 @@ def pooled_md(pooled:dict)->str:
              f"{c['name_accuracy']['mean']:.0f}% | {semantics_cell(c.get('text_semantics'))} |" for s, c in pooled.items()]
     return "\n".join(rows)
 
+# %% ../nbs/05b_report.ipynb #954806f0
 def gain_recovery(entries:dict)->dict:
     "Per method and column: (method - zero-shot) / (Oracle - zero-shot), in percent (None where the Oracle gains under 0.5 points)."
     zs, orc = entries["Zero-Shot CLIP"], entries["Oracle"]
@@ -195,6 +203,7 @@ def gain_recovery(entries:dict)->dict:
     return {m: [round(100 * (a - b) / (c - b), 1) if c - b >= .5 else None for a, b, c in zip(e['i2t'] + e['t2i'], z, o)]
             for m, e in entries.items() if m not in ("Zero-Shot CLIP", "Oracle")}
 
+# %% ../nbs/05b_report.ipynb #793073b4
 def recovery_md(tables:dict)->str:
     "Gain recovery of the mean recall per setting and method."
     cols = [m for m in methods_of(next(iter(tables.values()))) if m not in ('Zero-Shot CLIP', 'Oracle')]
@@ -206,6 +215,7 @@ def recovery_md(tables:dict)->str:
                                             for m in cols) + " |")
     return "\n".join(rows)
 
+# %% ../nbs/05b_report.ipynb #f23e108c
 def across_seeds(runs:list[dict])->str:
     "Markdown: each method's mean recall per setting across runs with different seeds (mean ± std, min to max), then each run's world checks."
     import statistics as st
@@ -238,6 +248,7 @@ def across_seeds(runs:list[dict])->str:
         chk += ["", f"World checks pooled over seeds {seeds} (bootstrap 95% intervals):", "", pooled_md(pool_checks([r['world_checks'] for r in runs]))]
     return "\n".join(rows + diffs + chk)
 
+# %% ../nbs/05b_report.ipynb #097d277f
 def diagnostics_md(dg:dict)->str:
     "One row per source of the generator diagnostics on validation tasks."
     if not dg: return "(no diagnostics in this run)"
@@ -250,6 +261,7 @@ def diagnostics_md(dg:dict)->str:
                     f"{se.get('ratio', float('nan')):.3g} | {med:.2f} |")
     return "\n".join(rows)
 
+# %% ../nbs/05b_report.ipynb #b95ba663
 def controls_md(ctl:dict)->str:
     "The semantic controls: real mean recall, the null's mean and max, and the p-value, per source, task role, method and control."
     rows = ["| source | tasks | method | control | mR, real descriptions | mR, null (mean / max) | p |", "|---|---|---|---|---|---|---|"]
@@ -299,6 +311,7 @@ def front_verdict(runs:list[dict], ref:str="Top-K LoRA Weighted")->str:
 # %% ../nbs/05b_report.ipynb #815b6765
 _DECODER = {False: "the paper's", True: "residual (beyond the paper)"}
 
+# %% ../nbs/05b_report.ipynb #f211502b
 def recipe_str(c:dict)->str:
     "The generator recipe in words, marking what goes beyond the paper."
     ext = [x for x, on in (("residual decoder", c.get('residual')), (f"PCA basis of {c.get('basis')}", c.get('basis')),
@@ -306,6 +319,7 @@ def recipe_str(c:dict)->str:
     return (f"latent {c['latent']}, hidden {c['hidden']}, at most {c['epochs']} epochs, lr {c['lr']:g}; "
             + ("the paper's CVAE" if not ext else "beyond the paper: " + ", ".join(ext)))
 
+# %% ../nbs/05b_report.ipynb #6301c115
 def data_line(about:dict)->str:
     "One sentence of what a run read from its data folder: per dataset, the categories and images read of those listed, and the captions."
     src = lambda a: (f"{a['captions_per_image']:g} caption{'' if a['captions_per_image'] == 1 else 's'} per image from "
@@ -315,8 +329,9 @@ def data_line(about:dict)->str:
              for s, a in about.items() if isinstance(a, dict)]
     return "Data read: " + "; ".join(parts) + (f"; captions file {about['captions_file']}" if about.get('captions_file') else "") + "."
 
-def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
-    "report.md, tables.png and selection.png in `out`."
+# %% ../nbs/05b_report.ipynb #e8cfe7fa
+def _report_figures(results:dict, trials:dict, out:Path):
+    "tables.png, and selection.png and diagnostics.png where the run has them, in `out`."
     import matplotlib; import matplotlib.pyplot as plt
     out = Path(out)
     with matplotlib.rc_context({'figure.max_open_warning': 0}):
@@ -333,10 +348,13 @@ def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
                 plot_diagnostics(d['distances'], d['sensitivity'], d['condition_distance'], axs=row)
                 row[0].set_title(f"{s}: {row[0].get_title()}")
             fig.tight_layout(); fig.savefig(out/'diagnostics.png', dpi=90, bbox_inches='tight'); plt.close(fig)
+
+# %% ../nbs/05b_report.ipynb #0fae37c3
+def _report_intro(results:dict, cfg:dict)->list[str]:
+    "The report's title, what the run is, and whether the world is a testbed."
     T = results['tables']
-    sel = results['selected']
     roles = {s: ", ".join(f"{len(v)} {r}" for r, v in results['tasks'][s].items()) for s in results['tasks']}
-    md = [f"# SG-LoRA on the `{results['preset']}` preset (seed {results['seed']})", "",
+    return [f"# SG-LoRA on the `{results['preset']}` preset (seed {results['seed']})", "",
           f"{cfg['about']}. Recall@K in percent on each unseen task's test split, averaged over unseen tasks; "
           f"SG-LoRA is the mean over {cfg['generator_seeds']} generators (seeds {cfg['generator_seed_list']}) of {cfg['samples']} samples "
           f"per task, ± the standard deviation over generators. **Bold**: best, <u>underlined</u>: second best among the methods that "
@@ -351,8 +369,13 @@ def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
           "among its source's tasks.", "", checks_md(results.get('world_checks', {})), "",
           *([f"The seventh row, **{[m for m in methods_of(next(iter(T['table1'].values()))) if m not in METHODS][0]}**, goes beyond the "
              f"paper: the CVAE with {recipe_str(results['extension']).split(': ', 1)[-1]}, selected by the k-fold study on validation "
-             f"tasks{' of the embedded world, not re-selected on these datasets' if 'data' in cfg else ' (see below)'}; the six rows above it are the paper's.", ""] if results.get('extension') else []),
-          "## Table 1: in-source", "", table_md(T['table1']), "",
+             f"tasks{' of the embedded world, not re-selected on these datasets' if 'data' in cfg else ' (see below)'}; the six rows above it are the paper's.", ""] if results.get('extension') else [])]
+
+# %% ../nbs/05b_report.ipynb #ab6fde8e
+def _report_tables(results:dict, cfg:dict)->list[str]:
+    "Tables 1 and 2 beside the paper's, gain recovery, the samples' spread, and where SG-LoRA wins."
+    T = results['tables']
+    return ["## Table 1: in-source", "", table_md(T['table1']), "",
           f"The paper's Table 1 ({'its splits and captions differ from these' if 'data' in cfg else 'ViT-B/16, other data'}: compare orderings and gaps, not values):", "",
           table_md({PAPER_NAMES[s]: PAPER['table1'][s] for s in T['table1'] if s in PAPER['table1']}), "",
           "## Table 2: cross-source", "", table_md(T['table2']), "",
@@ -368,8 +391,13 @@ def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
           "## Where SG-LoRA wins, ties and loses", "",
           "Per setting, of the six recalls (a recall counts as level when the gap is within max(2 std over generator seeds, 1 point)):", "",
           *verdict_lines(results), "", summary_sentence(results), "",
-          "![R@1 of every method](tables.png)", "",
-          "## Hyperparameters chosen on validation tasks", "",
+          "![R@1 of every method](tables.png)", ""]
+
+# %% ../nbs/05b_report.ipynb #b6dee367
+def _report_selection(results:dict, trials:dict)->list[str]:
+    "How the hyperparameters were chosen on validation tasks."
+    sel = results['selected']
+    return ["## Hyperparameters chosen on validation tasks", "",
           *(["SG-LoRA's recipe was searched on this run's validation tasks; mean recall (mR, the mean of the six recalls) on them:", "",
              "| source | val tasks | tau (SG-LoRA) | recipe | val mR SG-LoRA | tau (Top-K) | mR Top-K, generator-training + validation tasks |",
              "|---|---|---|---|---|---|---|",
@@ -382,8 +410,12 @@ def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
              "Top-K row is also Top-K at SG-LoRA's tau.", "",
              "| source | tau (both) | SG-LoRA recipe | tasks choosing tau | mR Top-K at the chosen tau |", "|---|---|---|---|---|",
              *[f"| {s} | {v['tau']:g} | {recipe_str(v['cvae'])} | {results['validation'][s]['tasks']} | "
-               f"{results['validation'][s]['Top-K LoRA Weighted']:.2f} |" for s, v in sel.items()], ""]),
-          "## Do the semantics matter? Controls", "",
+               f"{results['validation'][s]['Top-K LoRA Weighted']:.2f} |" for s, v in sel.items()], ""])]
+
+# %% ../nbs/05b_report.ipynb #0e661c2b
+def _report_checks(results:dict)->list[str]:
+    "The controls, the generator's diagnostics and the run's cost."
+    return ["## Do the semantics matter? Controls", "",
           "Each method scored again at test time under three nulls: the descriptions deranged among the tasks; the experts' descriptions "
           "deranged against their LoRAs; and 'a photo of a <name>' for random names the backbone knows but no task uses (generator "
           "not retrained; SG-LoRA: its first generator, one sample per task). p: the share of draws (plus one) that score at least "
@@ -399,5 +431,12 @@ def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
           f"SG-LoRA generation, text to LoRA (D = {results['D']}) for one unseen task: {results['generation_ms']:.2f} ms "
           f"(median of 20 calls; by source {results['generation_ms_by_source']}).", "",
           "Wall time of this run by stage (the report's own time is in results.json):", "", _timings_md(results), ""]
+
+# %% ../nbs/05b_report.ipynb #81d04d92
+def write_report(results:dict, trials:dict, out:Path, cfg:dict)->Path:
+    "report.md, tables.png and selection.png in `out`."
+    out = Path(out)
+    _report_figures(results, trials, out)
+    md = _report_intro(results, cfg) + _report_tables(results, cfg) + _report_selection(results, trials) + _report_checks(results)
     atomic_write(lambda p: p.write_text("\n".join(md)), out/'report.md')
     return out/'report.md'

@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, asdict
 from pathlib import Path
 from types import SimpleNamespace
-from importlib.resources import files
 
 import torch
 from torch import Tensor
@@ -23,96 +22,20 @@ from .backbone import TinyCfg, Backbone, load_backbone, tiny_world_cached, ClipC
 from .datasets import DataCfg, build_datasets, datasets_cached, check_data
 from .zoo import ZooCfg, LoraZoo, build_zoo, zoo_dir, zoo_missing, repo_from_zoo
 from .experts import split_tasks, ROLES
-from .cvae import CVAECfg, save_cvae, load_cvae, cfg_key_dict
+from .cvae import CVAECfg, save_cvae, load_cvae
 from .generator import SGLoRA, fit_sglora, generation_ms
 from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluate_setting, summary, world_checks, generator_diagnostics, semantic_controls, TopKWeighted, SGLoRAMethod
 from .metrics import name_accuracy
 from .report import compare, write_report, gain_recovery
 from .lexicon import MEASURES, meaning_correlation
+from .presets import PRESETS, DATA_PRESETS, PIPELINE_VERSION, EXTENDED, load_presets, resolve, StudyCfg, configs   # re-exported: the run's configs
+
 
 # %% auto #0
-__all__ = ['PRESETS', 'DATA_PRESETS', 'PIPELINE_VERSION', 'EXTENDED', 'STAGES', 'load_presets', 'resolve', 'StudyCfg', 'configs',
-           'Stages', 'stage_lock', 'world_stage', 'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage',
+__all__ = ['STAGES', 'Stages', 'stage_lock', 'world_stage', 'backbone_stage', 'zoo_stage', 'Experts', 'experts_stage',
            'checks_stage', 'text_semantics', 'Generators', 'train_generator', 'generators_stage', 'Evaluation',
            'settings', 'evaluation_stage', 'unused_descriptions', 'controls_stage', 'results', 'stage_hashes',
            'compare_runs', 'run_dir', 'preflight', 'reproduce']
-
-# %% ../nbs/05a_reproduce.ipynb #00000006
-def load_presets(folder:str|Path|None=None)->dict:
-    "Every preset file `<name>.json` in `folder` (default: the package's `presets/`), name -> overrides; a `base` preset's fields under its own."
-    folder = Path(str(folder or files('sg_lora')/'presets'))
-    raw = {f.stem: json.loads(f.read_text(encoding='utf-8')) for f in sorted(folder.glob('*.json'), key=lambda f: f.stem)}
-    if not raw: raise FileNotFoundError(f"no preset files (<name>.json) in {folder}")
-    def full(name:str, seen:tuple=())->dict:
-        p = dict(raw[name]); base = p.pop('base', None)
-        if base is None: return p
-        if base in seen or base == name: raise ValueError(f"preset {name!r}: its bases go round in a circle ({' -> '.join((*seen, name, base))})")
-        if base not in raw: raise ValueError(f"preset {name!r} names the base {base!r}, which is not a preset file in {folder}")
-        return {**full(base, (*seen, name)), **p}
-    return {n: full(n) for n in raw}
-
-PRESETS = load_presets()
-DATA_PRESETS = tuple(k for k, v in PRESETS.items() if 'data' in v)   # presets that read datasets from --data
-PIPELINE_VERSION = '2'             # bump when a change invalidates cached generators and evaluations (2: fused Adam)
-EXTENDED = "SG-LoRA (extended)"   # the seventh row's name
-
-def _abs(f:str|Path|None)->str|None: return str(Path(f).expanduser().resolve()) if f else None
-
-def resolve(
-    preset:str='tiny', seed:int=0,
-    data:str|Path|None=None,           # the data folder of a `paper` preset (see `sg_lora.datasets.LAYOUT`)
-    weights:str|Path|None=None,        # a `paper` preset's CLIP weights (.safetensors); None: open_clip's cache
-    captions:str|Path|None=None,       # a captions file; None: <data>/captions.jsonl if there is one
-)->dict:
-    "The full configuration of a run: the preset's overrides applied to every stage's config, seeded by `seed`."
-    if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}: choose one of {', '.join(PRESETS)}")
-    if not isinstance(seed, int) or seed < 0: raise ValueError(f"seed must be a non-negative int, got {seed!r}")
-    p = json.loads(json.dumps(PRESETS[preset]))
-    if 'data' in p:
-        parts = dict(data=asdict(DataCfg(**{**p['data'], 'root': _abs(data) or '', 'captions': _abs(captions), 'seed': seed})),
-                     backbone=asdict(ClipCfg(**{**p['backbone'], 'weights': _abs(weights), 'seed': seed})))
-    elif data or weights or captions:
-        raise ValueError(f"the {preset!r} preset runs on the embedded world; --data, --weights and --captions are for "
-                         f"{', '.join(DATA_PRESETS)} (e.g. `sg-lora reproduce --preset paper-smoke --data DIR`)")
-    else:
-        world = WorldCfg(**{**p['world'], 'seed': seed})
-        parts = dict(world=asdict(world), backbone=asdict(TinyCfg(**{**p['backbone'], 'seed': seed, 'world': world})))
-        if not parts['backbone']['lexical']: [parts['backbone'].pop(k) for k in ('lexical', 'lexical_depth')]   # keys of runs from before it
-    zoo = asdict(ZooCfg(**{**p['zoo'], 'seed': seed}))
-    if not zoo['amp']: zoo.pop('amp')   # runs from before mixed precision keep their keys
-    cvae = CVAECfg(**{**p['cvae'], 'seed': 1000 * seed})
-    return dict(preset=preset, seed=seed, **parts, zoo=zoo, cvae=cfg_key_dict(cvae),
-                **{k: p[k] for k in ('about', 'sources', 'fractions', 'K', 'tau', 'grid', 'topk_taus', 'val_samples', 'samples',
-                                     'generator_seeds', 'eval_split', 'control_perms')}, **({'extension': p['extension']} if p.get('extension') else {}),
-                generator_seed_list=[1000 * seed + i for i in range(p['generator_seeds'])], pipeline_version=PIPELINE_VERSION)
-
-# %% ../nbs/05a_reproduce.ipynb #eafdc314
-@dataclass
-class StudyCfg:
-    "What the study does above the zoo: roles, the generator's search, the evaluation."
-    preset:str; seed:int; about:str
-    sources:list               # generator sources: Table 1 is each on itself, Table 2 each on the other
-    fractions:list             # shares of experts, generator-training, validation and unseen tasks per source
-    K:int                      # experts per task, every method
-    tau:float                  # starting tau of the search
-    cvae:CVAECfg               # starting recipe of the search
-    grid:dict                  # the search: 'tau' and CVAECfg fields, in order
-    topk_taus:list             # tau grid of Top-K LoRA Weighted
-    val_samples:int            # SG-LoRA samples per validation task in the search
-    samples:int                # SG-LoRA samples per unseen task in the tables
-    generator_seed_list:list   # one generator per seed and source
-    eval_split:str             # the split of the unseen tasks that is scored
-    control_perms:int=20       # draws of each null in the controls
-    extension:dict|None=None   # CVAECfg overrides of the seventh row (beyond the paper); None or {}: no seventh row
-
-def configs(cfg:dict)->tuple[WorldCfg|DataCfg, TinyCfg|ClipCfg, ZooCfg, StudyCfg]:
-    "The config dataclasses of a resolved run: the world's (or, for a `paper` preset, the datasets'), the backbone's, the zoo's and the study's."
-    if 'data' in cfg: w, t = DataCfg(**cfg['data']), ClipCfg(**cfg['backbone'])
-    else: w = WorldCfg(**cfg['world']); t = TinyCfg(**{**cfg['backbone'], 'world': w})
-    study = StudyCfg(cfg['preset'], cfg['seed'], cfg['about'], cfg['sources'], cfg['fractions'], cfg['K'], cfg['tau'], CVAECfg(**cfg['cvae']),
-                     cfg['grid'], cfg['topk_taus'], cfg['val_samples'], cfg['samples'], cfg['generator_seed_list'], cfg['eval_split'],
-                     cfg.get('control_perms', 20), cfg.get('extension'))
-    return w, t, ZooCfg(**cfg['zoo']), study
 
 # %% ../nbs/05a_reproduce.ipynb #acf4596b
 STAGES = ('world', 'backbone', 'zoo', 'experts', 'checks', 'generators', 'evaluation', 'report')
@@ -211,6 +134,7 @@ class Generators:
     cvaes:dict       # source -> [CVAE] one per generator seed
     ext:dict|None=None  # source -> [CVAE] of the seventh row, when the preset has an extension
 
+# %% ../nbs/05a_reproduce.ipynb #9f38efdf
 def _selection(study:StudyCfg, f:Path, s:str, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress)->dict:
     "The validation choices of source `s`, from its file or made now: Top-K's tau on the generator-training and validation tasks; SG-LoRA's recipe by the preset's search, if any."
     if not intact(f):
@@ -227,6 +151,7 @@ def _selection(study:StudyCfg, f:Path, s:str, zoo:LoraZoo, ex:Experts, ev:Evalua
                            topk_trials=[dict(tau=t, score=sc) for t, sc in topk], seconds=round(time.perf_counter() - t0, 1)), seal=True)
     return json.loads(f.read_text())
 
+# %% ../nbs/05a_reproduce.ipynb #d59da5ff
 def train_generator(study:StudyCfg, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress=False, ext:dict|None=None,
                     d:Tensor|None=None, use_var:bool=True, device:str='cpu'):
     "Train generator `i` of source `s` with the chosen recipe (with the overrides `ext`), on the training tasks' descriptions `d` (default: their own)."
@@ -237,6 +162,7 @@ def train_generator(study:StudyCfg, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Expe
                       val=(rows(sp.val), zoo.d[zoo.index(sp.val)]) if cfg.patience else None,
                       experts=rows(sp.experts) if cfg.expert_tasks else None, use_var=use_var, device=device)
 
+# %% ../nbs/05a_reproduce.ipynb #71946bd0
 def _generator(study:StudyCfg, f:Path, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress, ext:dict|None=None, device:str='cpu'):
     "Generator `i` of source `s` with the chosen recipe (with the overrides `ext`, for the seventh row), from its file or trained now."
     if not intact(f):
@@ -244,6 +170,7 @@ def _generator(study:StudyCfg, f:Path, s:str, i:int, sel:dict, zoo:LoraZoo, ex:E
         save_cvae(f, train_generator(study, s, i, sel, zoo, ex, p, ext, device=device), seal=True, source=s, tau=sel['tau'], K=study.K)
     return load_cvae(f)
 
+# %% ../nbs/05a_reproduce.ipynb #5b5cee78
 def generators_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress, device:str='cpu')->tuple[Generators, bool]:
     "Choose each source's recipe on validation tasks and train its generators (on `device`); and whether all were cached."
     gi = range(len(study.generator_seed_list))
@@ -287,6 +214,7 @@ def settings(sources:list)->dict:
     "Table 1: each source on itself; Table 2: each source's generator on every other source."
     return {'table1': [(s, s) for s in sources], 'table2': [(a, b) for a in sources for b in sources if a != b]}
 
+# %% ../nbs/05a_reproduce.ipynb #8ee69d72
 def evaluation_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, gens:Generators, ev:Evaluator, p:Progress)->tuple[Evaluation, bool]:
     "Score every method in every setting; and whether all were cached."
     sets = settings(study.sources)
@@ -303,6 +231,7 @@ def evaluation_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, gens:Gen
             per_task[name] = {m: {n: [round(float(x), 2) for x in R[m][:, i].mean((0, 1))] for i, n in enumerate(names)} for m in R}
     return Evaluation(tables, per_task), cached
 
+# %% ../nbs/05a_reproduce.ipynb #a4ab3791
 def unused_descriptions(bb:Backbone, world:World)->Tensor:
     "Embeddings of 'a photo of a <name>' for every name the backbone learnt that no task of the world uses (`world.spare` where it has them)."
     used = {t.name for ts in world.tasks.values() for t in ts}
@@ -310,6 +239,7 @@ def unused_descriptions(bb:Backbone, world:World)->Tensor:
     tmpl = next(t for ts in world.tasks.values() for t in ts).template
     return bb.encode_texts([tmpl.format(x) for x in names])
 
+# %% ../nbs/05a_reproduce.ipynb #694e216d
 def controls_stage(study:StudyCfg, run:Path, bb:Backbone, world:World, zoo:LoraZoo, ex:Experts, gens:Generators, ev:Evaluator,
                    p:Progress)->tuple[dict, bool]:
     "The semantic controls of Top-K LoRA Weighted and SG-LoRA, on each source's validation and unseen tasks (cached)."
@@ -338,11 +268,13 @@ def _val_summary(sel:dict, n:int)->dict:
     return {'tasks': n if sel['trials'] else sel.get('topk_tasks', n), 'SG-LoRA': round(sg[-1], 2) if sg else None,
             'Top-K LoRA Weighted': round(tk[-1], 2)}
 
+# %% ../nbs/05a_reproduce.ipynb #24f2288d
 def _diagnostics(study:StudyCfg, s:str, zoo:LoraZoo, ex:Experts, gens:Generators)->dict:
     "`generator_diagnostics` of source `s`'s first generator on its validation tasks."
     tr, va, sel = zoo.subset(ex.splits[s].train), zoo.subset(ex.splits[s].val), gens.selection[s]
     return generator_diagnostics(gens.cvaes[s][0], ex.repos[s], study.K, sel['tau'], tr.W, tr.d, va.W, va.d, seed=study.seed)
 
+# %% ../nbs/05a_reproduce.ipynb #3324614d
 def results(study:StudyCfg, world:World, bb:Backbone, zoo:LoraZoo, ex:Experts, gens:Generators, evl:Evaluation)->dict:
     "What `results.json` holds, but for the timings and the cached stages, which the run adds."
     srcs, sel = study.sources, gens.selection
@@ -356,6 +288,7 @@ def results(study:StudyCfg, world:World, bb:Backbone, zoo:LoraZoo, ex:Experts, g
                 tables=evl.tables, verdict={n: compare(e) for t in evl.tables.values() for n, e in t.items()}, per_task=evl.per_task,
                 diagnostics={s: _diagnostics(study, s, zoo, ex, gens) for s in srcs})
 
+# %% ../nbs/05a_reproduce.ipynb #6929adeb
 def stage_hashes(world:World, bb:Backbone, zoo:LoraZoo, gens:Generators)->dict:
     "A content hash of each stage's output, in pipeline order: the world's (or datasets') images and captions, the backbone's towers, the zoo's LoRAs, the generators' weights."
     split = lambda sp: (sp.images, json.dumps(sp.captions))
@@ -365,6 +298,7 @@ def stage_hashes(world:World, bb:Backbone, zoo:LoraZoo, gens:Generators)->dict:
                 zoo=content_hash(zoo.W, zoo.d, json.dumps(zoo.names)),
                 generators=content_hash(*[v for s in sorted(gens.cvaes) for cv in gens.cvaes[s] for v in cv.state_dict().values()]))
 
+# %% ../nbs/05a_reproduce.ipynb #7f29b9d1
 def compare_runs(a:dict, b:dict)->list[str]:
     "Where two runs (their results.json) part: each stage whose hash differs, in pipeline order, whether the tables differ, and the platform fields that differ; [] when they agree."
     ha, hb = a.get('stage_hashes', {}), b.get('stage_hashes', {})
@@ -379,6 +313,7 @@ def run_dir(cache:Path, cfg:dict)->Path:
     "The folder of a resolved run's checks, generators and evaluation in the cache."
     return cache/'runs'/f"{cfg['preset']}-{config_key(cfg)}"
 
+# %% ../nbs/05a_reproduce.ipynb #733057cb
 def preflight(cfg:dict, device:str='cpu', out:str|Path|None=None, cache:str|Path|None=None):
     "Before any work: a `paper` preset's data files and weights are there, `device` exists, and `out` and `cache` are folders it can write; one error lists every problem."
     probs = []
@@ -395,6 +330,28 @@ def preflight(cfg:dict, device:str='cpu', out:str|Path|None=None, cache:str|Path
     except (RuntimeError, AssertionError) as e: probs.append(f"device {device!r} is not usable here ({type(e).__name__}: {str(e)[:100]}); e.g. --device cpu")
     if probs: raise ValueError("\n".join(probs))
 
+# %% ../nbs/05a_reproduce.ipynb #30ce777f
+def _config_record(cfg:dict, cache:Path, device:str)->dict:
+    "config.json: the resolved run, the cache, the versions and the device."
+    versions = dict(sg_lora=sg_lora.__version__, torch=torch.__version__, python=platform.python_version())
+    return dict(cfg, cache=str(cache), versions=versions, device=str(device))
+
+def _run_record(study:StudyCfg, world:World, bb:Backbone, zoo:LoraZoo, gens:Generators, evl:Evaluation, st:Stages, device:str)->dict:
+    "What results.json records beside the tables: the seventh row's recipe, gain recovery, caching, hashes, platform, data read."
+    rec = {'extension': {**asdict(study.cvae), **study.extension}} if study.extension else {}   # the seventh row's recipe
+    rec.update(gain_recovery={n: gain_recovery(e) for t in evl.tables.values() for n, e in t.items()}, cached=st.cached, device=str(device),
+               stage_hashes=stage_hashes(world, bb, zoo, gens), platform=platform_info())   # where two runs part: `compare_runs`
+    if world.about: rec['data'] = world.about   # what was read from --data
+    return rec
+
+def _save_bundles(cfg:dict, study:StudyCfg, out:Path, bb:Backbone, zoo:LoraZoo, ex:Experts, gens:Generators, run:Path):
+    "The first generator of each source, as a bundle `sg-lora generate` loads, in `out/bundles/<source>`."
+    paper = {k: cfg['data'][k] for k in ('root', 'captions')} | dict(weights=cfg['backbone']['weights']) if 'data' in cfg else {}
+    for s in study.sources:
+        SGLoRA(bb, ex.repos[s], gens.cvaes[s][0], study.K, gens.selection[s]['tau'], spec=zoo.spec).save(
+            out/'bundles'/s, source=s, preset=cfg['preset'], seed=cfg['seed'], generator_seed=study.generator_seed_list[0], run=run.name, **paper)
+
+# %% ../nbs/05a_reproduce.ipynb #f040c8dc
 def reproduce(
     preset:str='tiny',                 # a key of PRESETS
     out:str|Path='sg-lora-run',        # where config.json, results.json, report.md and the figures go
@@ -407,44 +364,31 @@ def reproduce(
     device:str='cpu',                  # where the backbone (zoo training, encoding) and the generators' training run
 )->dict:
     "Run every stage of the study (cached), write config.json, results.json, report.md, figures and one generator bundle per source into `out`; returns the results."
-    cfg, t_all, p = resolve(preset, seed, data, weights, captions), time.perf_counter(), as_progress(progress)
-    out, cache = Path(out), cache_dir(cache)
+    cfg, t_all, p, out, cache = resolve(preset, seed, data, weights, captions), time.perf_counter(), as_progress(progress), Path(out), cache_dir(cache)
     if out.exists() and not out.is_dir(): raise ValueError(f"--out {out} is a file: give a folder for the run's outputs")
-    preflight(cfg, device, out, cache)
-    out.mkdir(parents=True, exist_ok=True)
-    write_json(out/'config.json', dict(cfg, cache=str(cache), versions=dict(sg_lora=sg_lora.__version__, torch=torch.__version__,
-                                                                         python=platform.python_version()), device=str(device)))
-    wcfg, tcfg, zcfg, study = configs(cfg)
-    st = Stages(p)
-    with st('world') as r: world, r.cached = world_stage(wcfg, cache, p)
-    with st('backbone') as r: bb, r.cached = backbone_stage(tcfg, cache, p, device, zcfg.amp)
+    preflight(cfg, device, out, cache); out.mkdir(parents=True, exist_ok=True)
+    write_json(out/'config.json', _config_record(cfg, cache, device))
+    (wcfg, tcfg, zcfg, study), stages = configs(cfg), Stages(p)
+    with stages('world') as r: world, r.cached = world_stage(wcfg, cache, p)
+    with stages('backbone') as r: bb, r.cached = backbone_stage(tcfg, cache, p, device, zcfg.amp)
     tasks = [t for s in study.sources for t in world[s]]
-    with st('zoo') as r: zoo, r.cached = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
-    with st('experts'): ex = experts_stage(study, world, zoo)
+    with stages('zoo') as r: zoo, r.cached = zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p)
+    with stages('experts'): ex = experts_stage(study, world, zoo)
     run, ev = run_dir(cache, cfg), Evaluator(bb, tasks, study.eval_split)
     with stage_lock(cache, f"run-{run.name}", p):   # checks, generators and evaluation share the run's folder
-        with st('checks') as r: checks, r.cached = checks_stage(study, run, world, bb, zoo, ex, ev, p)
-        with st('generators') as r: gens, r.cached = generators_stage(study, run, zoo, ex, ev, p, device)
-        with st('evaluation') as r:
-            evl, c1 = evaluation_stage(study, run, zoo, ex, gens, ev, p)
-            ctl, c2 = controls_stage(study, run, bb, world, zoo, ex, gens, ev, p)
-            r.cached = c1 and c2
-    res = results(study, world, bb, zoo, ex, gens, evl)
-    res['world_checks'], res['controls'] = checks, ctl
-    if study.extension: res['extension'] = {**asdict(study.cvae), **study.extension}   # the seventh row's recipe
-    res['gain_recovery'] = {n: gain_recovery(e) for t in evl.tables.values() for n, e in t.items()}
-    res['cached'], res['device'] = st.cached, str(device)
-    res['stage_hashes'], res['platform'] = stage_hashes(world, bb, zoo, gens), platform_info()   # where two runs part: `compare_runs`
-    if world.about: res['data'] = world.about   # what was read from --data
-    with st('report'):
-        res['timings'] = dict(st.seconds, total=round(time.perf_counter() - t_all, 2))   # what the report can show: up to itself
+        with stages('checks') as r: checks, r.cached = checks_stage(study, run, world, bb, zoo, ex, ev, p)
+        with stages('generators') as r: gens, r.cached = generators_stage(study, run, zoo, ex, ev, p, device)
+        with stages('evaluation') as r:
+            evaluation, evaluated = evaluation_stage(study, run, zoo, ex, gens, ev, p)
+            controls, controlled = controls_stage(study, run, bb, world, zoo, ex, gens, ev, p)
+            r.cached = evaluated and controlled
+    res = dict(results(study, world, bb, zoo, ex, gens, evaluation), world_checks=checks, controls=controls,
+               **_run_record(study, world, bb, zoo, gens, evaluation, stages, device))
+    with stages('report'):
+        res['timings'] = dict(stages.seconds, total=round(time.perf_counter() - t_all, 2))   # what the report can show: up to itself
         write_report(res, {s: gens.selection[s]['trials'] for s in study.sources}, out, cfg)
-        for s in study.sources:   # the first generator of each source, as a bundle `sg-lora generate` loads
-            SGLoRA(bb, ex.repos[s], gens.cvaes[s][0], study.K, gens.selection[s]['tau'], spec=zoo.spec).save(
-                out/'bundles'/s, source=s, preset=preset, seed=seed, generator_seed=study.generator_seed_list[0], run=run.name,
-                **({k: cfg['data'][k] for k in ('root', 'captions')} | dict(weights=tcfg.weights) if 'data' in cfg else {}))
-    res['timings'] = dict(st.seconds, total=round(time.perf_counter() - t_all, 2))
-    write_json(out/'results.json', res)
+        _save_bundles(cfg, study, out, bb, zoo, ex, gens, run)
+    res['timings'] = dict(stages.seconds, total=round(time.perf_counter() - t_all, 2)); write_json(out/'results.json', res)
     p.stage(f"wrote {out/'report.md'}, {out/'results.json'} ({res['timings']['total']:.1f} s)")
     return res
 

@@ -17,34 +17,41 @@ __all__ = ['file_sha256', 'atomic_write', 'write_json', 'atomic_dir', 'check_wri
 def _umask()->int:
     m = os.umask(0); os.umask(m); return m
 
+# %% ../nbs/00d_store.ipynb #641907fe
 def _new_parents(path:Path)->list[Path]:
     "The missing ancestors of `path`, deepest first (what `mkdir(parents=True)` would create)."
     out, p = [], path.parent
     while not p.exists(): out.append(p); p = p.parent
     return out
 
+# %% ../nbs/00d_store.ipynb #2c72b207
 def _blocks(path:str|Path):
     "A file's bytes, in 4 MiB blocks."
     with open(path, 'rb') as f: yield from iter(lambda: f.read(1 << 22), b'')
 
+# %% ../nbs/00d_store.ipynb #a1c43798
 def file_sha256(path:str|Path)->str:
     "SHA-256 (hex) of a file's bytes."
     h = hashlib.sha256()
     for b in _blocks(path): h.update(b)
     return h.hexdigest()
 
+# %% ../nbs/00d_store.ipynb #28af467c
 def _seal_path(path:Path)->Path: return path.with_name(path.name + '.sha256')
 
+# %% ../nbs/00d_store.ipynb #2ce520a7
 def _write_seal(path:Path, digest:str):
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.sha256.', suffix='.tmp')
     with os.fdopen(fd, 'w') as f: f.write(f"{digest}  {path.name}\n")
     os.chmod(tmp, 0o666 & ~_umask()); os.replace(tmp, _seal_path(path))
 
+# %% ../nbs/00d_store.ipynb #61bb6611
 def _drop_empty(dirs:list[Path]):
     for d in dirs:
         try: d.rmdir()
         except OSError: break   # not empty (another writer's file) or already gone
 
+# %% ../nbs/00d_store.ipynb #a0aee0fc
 def atomic_write(write, path:str|Path, seal:bool=False)->Path:
     "Call `write(tmp)` on a temporary file beside `path` (a unique name, so concurrent writers never share one), then rename it onto `path`; the file gets the mode the umask gives any new file; `seal`: record its hash beside it (see `intact`)."
     path = Path(path)
@@ -63,10 +70,12 @@ def atomic_write(write, path:str|Path, seal:bool=False)->Path:
     if seal: _write_seal(path, digest)
     return path
 
+# %% ../nbs/00d_store.ipynb #fcec1c70
 def write_json(path:str|Path, obj, seal:bool=False)->Path:
     "Write `obj` as indented JSON, atomically (and `seal`ed: its hash beside it)."
     return atomic_write(lambda p: p.write_text(json.dumps(obj, indent=1)), path, seal)
 
+# %% ../nbs/00d_store.ipynb #45d591d7
 def atomic_dir(write, path:str|Path, seal:bool=False)->Path:
     "Call `write(tmp)` on a fresh, uniquely named temporary folder beside `path`, then move it onto `path`, replacing what was there; `seal`: each file's hash beside it."
     path = Path(path)

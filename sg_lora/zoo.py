@@ -25,7 +25,7 @@ from .experts import ExpertRepo, expert_repo
 # %% auto #0
 __all__ = ['FLOAT_GAP', 'ZooCfg', 'multi_caption_loss', 'multi_lora_encode', 'train_loras', 'train_lora', 'initial_lora',
            'LoraZoo', 'zoo_missing', 'build_zoo', 'load_zoo', 'repo_from_zoo', 'assemble_zoo', 'open_zoo', 'zoo_gap',
-           'synthetic_zoo', 'stream_memory', 'zoo_dir', 'benchmark_zoo']
+           'synthetic_zoo', 'zoo_dir']
 
 # %% ../nbs/01_zoo.ipynb #00000006
 @dataclass
@@ -80,6 +80,7 @@ def _text_feats(bb:Backbone, split:Split, c:int|None=None)->Tensor:
     caps = [cs[i % len(cs)] for cs in split.captions for i in range(c)]
     return bb.encode_texts(caps).view(len(split), c, -1).to(bb.device)
 
+# %% ../nbs/01_zoo.ipynb #cf30e61e
 def _layout(spec:LoraSpec)->list[dict]:
     "Per block and target: the offsets (start of A, start of B, end) in the flat vector (the order of `get_lora_vector`)."
     out, o, n = [], 0, spec.r * spec.width
@@ -88,6 +89,7 @@ def _layout(spec:LoraSpec)->list[dict]:
         o += 2 * n * len(spec.targets)
     return out
 
+# %% ../nbs/01_zoo.ipynb #18ecdf0c
 def multi_lora_encode(model, emb:Tensor, V:Tensor, normalize:bool=True)->Tensor:
     "Image features (T, b, E) of embedded images `emb` (T, b, L, d) (`model.visual._embeds`), task t with its own LoRA V[t] (T, D)."
     vis, spec = model.visual, lora_spec(model)
@@ -112,6 +114,38 @@ def multi_lora_encode(model, emb:Tensor, V:Tensor, normalize:bool=True)->Tensor:
     pooled = pooled.view(T, b, -1)
     return F.normalize(pooled, dim=-1) if normalize else pooled
 
+# %% ../nbs/01_zoo.ipynb #4c2dd070
+def _check_together(tasks:list[Task], cfg:ZooCfg)->int:
+    "The train split size of tasks trained together; refused unless they share it and it fills a batch."
+    n = len(tasks[0].splits['train'])
+    bad = [t.name for t in tasks if len(t.splits['train']) != n]
+    if bad: raise ValueError(f"tasks trained together need train splits of one size ({n}); {bad} differ: train them apart")
+    if n < cfg.batch_size: raise ValueError(f"task {tasks[0].name!r} has {n} train pairs, fewer than batch_size={cfg.batch_size}")
+    return n
+
+@torch.no_grad()
+def _frozen_inputs(bb:Backbone, tasks:list[Task])->tuple:
+    "What training never changes, computed once: image tokens (T, n, L, d), caption features (T, n, C, E), and the val splits' (or None)."
+    vis, dev = bb.model.visual, bb.device
+    emb = torch.stack([vis._embeds(bb.prep(t.splits['train'].images)) for t in tasks])   # (T, n, L, d)
+    C = max(len(cs) for t in tasks for cs in t.splits['train'].captions)              # tasks may differ in captions per image
+    txt = torch.stack([_text_feats(bb, t.splits['train'], C) for t in tasks])        # (T, n, C, E)
+    vals = [t.splits.get('val') for t in tasks]
+    if not all(v is not None and len(v) for v in vals): return emb, txt, None
+    vemb = [vis._embeds(bb.prep(v.images)) for v in vals]
+    vtxt = [(bb.encode_texts(caps).to(dev), own.to(dev)) for caps, own in (v.flat_captions() for v in vals)]
+    return emb, txt, (vemb, vtxt)
+
+@torch.no_grad()
+def _val_r1(m, val:tuple, V:Tensor, amp)->list[float]:
+    "Each task's R@1 on its val split (mean of both directions) with its current LoRA."
+    r = []
+    for t, (vemb, (vt, own)) in enumerate(zip(*val)):
+        with amp(): fv = multi_lora_encode(m, vemb[None], V[t:t + 1].detach())[0].float()
+        rr = retrieval_recall(fv @ vt.T, own, (1,)); r.append((rr['i2t'][0] + rr['t2i'][0]) / 2)
+    return r
+
+# %% ../nbs/01_zoo.ipynb #f23432e3
 def train_loras(
     bb:Backbone,        # a backbone with a LoRA injected (`inject_lora`)
     tasks:list[Task],   # trained together; each on its splits['train'] (all of one size), tracking splits['val']
@@ -120,25 +154,12 @@ def train_loras(
     progress:bool|str|Progress=True,  # show the epochs (see `as_progress`)
 )->list[dict]:
     "Train one LoRA per task in one batched pass; each: its M snapshots (M, D), per-epoch loss, val R@1 and learning rate."
-    T, n = len(tasks), len(tasks[0].splits['train'])
-    bad = [t.name for t in tasks if len(t.splits['train']) != n]
-    if bad: raise ValueError(f"tasks trained together need train splits of one size ({n}); {bad} differ: train them apart")
-    if n < cfg.batch_size: raise ValueError(f"task {tasks[0].name!r} has {n} train pairs, fewer than batch_size={cfg.batch_size}")
-    m, vis, dev = bb.model, bb.model.visual, bb.device
+    T, n = len(tasks), _check_together(tasks, cfg)
+    m, dev = bb.model, bb.device
     amp = lambda: torch.autocast(dev.type, dtype=torch.bfloat16, enabled=cfg.amp)
-    with torch.no_grad():
-        emb = torch.stack([vis._embeds(bb.prep(t.splits['train'].images)) for t in tasks])   # (T, n, L, d): frozen, once
-        C = max(len(cs) for t in tasks for cs in t.splits['train'].captions)              # tasks may differ in captions per image
-        txt = torch.stack([_text_feats(bb, t.splits['train'], C) for t in tasks])        # (T, n, C, E)
-        vals = [t.splits.get('val') for t in tasks]
-        has_val = all(v is not None and len(v) for v in vals)
-        if has_val:
-            vemb = [vis._embeds(bb.prep(v.images)) for v in vals]
-            vtxt = [(bb.encode_texts(caps).to(dev), own.to(dev)) for caps, own in (v.flat_captions() for v in vals)]
+    emb, txt, vals = _frozen_inputs(bb, tasks)
     V = init.to(dev)[None].repeat(T, 1).requires_grad_(True)
-    opt = torch.optim.Adam([V], lr=cfg.lr)
-    g = torch.Generator().manual_seed(cfg.seed)
-    steps = n // cfg.batch_size
+    opt, g, steps = torch.optim.Adam([V], lr=cfg.lr), torch.Generator().manual_seed(cfg.seed), n // cfg.batch_size
     snaps, losses, val, lrs = [], [], [], []
     label = tasks[0].name if T == 1 else f"{tasks[0].name} +{T - 1}"
     for ep in (epochs := as_progress(progress)(range(cfg.epochs + cfg.snapshots), label)):
@@ -153,18 +174,13 @@ def train_loras(
                 opt.zero_grad(set_to_none=True); ls.sum().backward(); opt.step()        # tasks' gradients never mix
             tot += ls.detach().cpu()
         losses.append((tot / steps).tolist()); lrs.append(cfg.lr_at(ep + 1 - 1 / steps))
-        if has_val:
-            with torch.no_grad():
-                r = []
-                for t in range(T):
-                    with amp(): fv = multi_lora_encode(m, vemb[t][None], V[t:t + 1].detach())[0].float()
-                    rr = retrieval_recall(fv @ vtxt[t][0].T, vtxt[t][1], (1,)); r.append((rr['i2t'][0] + rr['t2i'][0]) / 2)
-                val.append(r)
+        if vals is not None: val.append(_val_r1(m, vals, V, amp))
         if ep >= cfg.epochs: snaps.append(V.detach().cpu().clone())
         epochs.comment = f"{label}: loss {sum(losses[-1]) / T:.3f}"
     W = torch.stack(snaps, 1)                                                              # (T, M, D)
     return [dict(W=W[t], loss=[l[t] for l in losses], val_r1=[v[t] for v in val], lr=lrs) for t in range(T)]
 
+# %% ../nbs/01_zoo.ipynb #7392b493
 def train_lora(bb:Backbone, task:Task, cfg:ZooCfg, init:Tensor, progress:bool|str|Progress=True)->dict:
     "Train one LoRA; returns its M snapshots (M, D) and per-epoch loss, val R@1 and learning rate."
     return train_loras(bb, [task], cfg, init, progress)[0]
@@ -214,11 +230,13 @@ class LoraZoo:
 # %% ../nbs/01_zoo.ipynb #00000012
 def _file_name(t:Task)->str: return re.sub(r'[^A-Za-z0-9_.-]+', '_', t.name) + '.safetensors'
 
+# %% ../nbs/01_zoo.ipynb #c6d1717c
 def _save_task(path:Path, t:Task, out:dict, d:Tensor, spec:LoraSpec, cfg:ZooCfg, seconds:float):
     meta = dict(name=t.name, source=t.source, group=t.group, description=t.description, spec=json.dumps(asdict(spec)),
                 cfg=json.dumps(asdict(cfg)), history=json.dumps(dict(loss=out['loss'], val_r1=out['val_r1'], lr=out.get('lr', []))), seconds=f"{seconds:.2f}")
     atomic_write(lambda p: save_file({'W': out['W'].contiguous(), 'd': d.contiguous()}, str(p), metadata=meta), path, seal=True)
 
+# %% ../nbs/01_zoo.ipynb #6d9005b5
 def _load_task(path:Path)->dict:
     try:
         with safe_open(str(path), 'pt') as f:
@@ -226,10 +244,12 @@ def _load_task(path:Path)->dict:
     except Exception as e:
         raise ValueError(f"{path} is not a readable zoo file ({type(e).__name__}: {e}); delete it to retrain that task") from None
 
+# %% ../nbs/01_zoo.ipynb #a22297f5
 def zoo_missing(path:str|Path, tasks:list[Task])->list[Task]:
     "The tasks that have no intact LoRA file in the zoo folder `path` yet (a damaged one is reported and deleted: see `intact`)."
     return [t for t in tasks if not intact(Path(path)/t.source/_file_name(t))]
 
+# %% ../nbs/01_zoo.ipynb #74437355
 def build_zoo(
     bb:Backbone,            # the frozen backbone (a LoRA is injected if it has none)
     tasks:list[Task],       # the tasks to train, of any sources
@@ -265,6 +285,7 @@ def build_zoo(
     if shard[1] > 1 or not load: return None
     return load_zoo(path, [t.name for t in tasks], [t.source for t in tasks], spec)
 
+# %% ../nbs/01_zoo.ipynb #39aaba7a
 def load_zoo(path:str|Path, names:list[str]|None=None, sources:list[str]|None=None, spec:LoraSpec|None=None)->LoraZoo:
     "Load a zoo folder (all of it, or the tasks `names` of `sources`), checking every file against `spec`."
     path = Path(path)
@@ -277,6 +298,7 @@ def load_zoo(path:str|Path, names:list[str]|None=None, sources:list[str]|None=No
                    [e['meta']['source'] for e in ents], [e['meta']['group'] for e in ents], spec,
                    [json.loads(e['meta']['history']) for e in ents])
 
+# %% ../nbs/01_zoo.ipynb #f80417c8
 def repo_from_zoo(zoo:LoraZoo, names:list[str])->ExpertRepo:
     "The expert repository (Eq. 5) of the zoo tasks `names`, of any mix of sources; task by task, so a memory-mapped zoo (`open_zoo`) is read one task at a time."
     ix = zoo.index(names)
@@ -334,19 +356,7 @@ def zoo_gap(a:LoraZoo, b:LoraZoo)->torch.Tensor:
                          f"{len(b)} tasks {tuple(b.W.shape)}; build both from the same task list")
     return (a.W - b.W).flatten(1).norm(dim=-1) / b.W.flatten(1).norm(dim=-1).clamp_min(1e-12)
 
-# %% ../nbs/01_zoo.ipynb #fce7c7d4
-_STREAM_CHILD = """
-import json, sys
-from pathlib import Path
-from sg_lora.zoo import open_zoo, load_zoo, repo_from_zoo
-from sg_lora.store import proc_memory_gib
-f, how = Path(sys.argv[1]), sys.argv[2]
-zoo = open_zoo(f) if how == 'mapped' else load_zoo(f.parent)
-repo = repo_from_zoo(zoo, zoo.names)
-mem = proc_memory_gib()
-print(json.dumps(dict(experts=len(repo), anon_gib=round(mem['anon'], 3), file_gib=round(mem['file'], 3), peak_gib=round(mem['peak'], 3))))
-"""
-
+# %% ../nbs/01_zoo.ipynb #9b8d4542
 @contextmanager
 def synthetic_zoo(n:int=40, M:int=100, D:int=110_592, E:int=512, root:str|Path|None=None):
     "A zoo folder of `n` random tasks (M, D) (rank 2 on q, k, v of 12 blocks when D allows), assembled into one file (`assemble_zoo`): yields its path and the seconds assembling took; without `root`, in a temporary folder deleted on exit (it holds twice the zoo)."
@@ -363,37 +373,9 @@ def synthetic_zoo(n:int=40, M:int=100, D:int=110_592, E:int=512, root:str|Path|N
     finally:
         if tmp is not None: shutil.rmtree(tmp, ignore_errors=True)
 
-def stream_memory(
-    n:int=40, M:int=100, D:int=110_592, E:int=512,
-    root:str|Path|None=None,   # where the synthetic zoo is written; None: a temporary folder, deleted at the end
-)->dict:
-    "Write a synthetic zoo of `n` tasks (M, D), assemble it, and measure in child processes the memory of building its expert repository mapped and loaded whole."
-    import subprocess, sys
-    with synthetic_zoo(n, M, D, E, root) as (zf, sec):
-        out = dict(tasks=n, M=M, D=D, file_gb=round(zf.stat().st_size / 1e9, 2), assemble_s=round(sec, 1))
-        for how in ('mapped', 'whole'):
-            r = subprocess.run([sys.executable, '-c', _STREAM_CHILD, str(zf), how], capture_output=True, text=True, check=True)
-            out[how] = json.loads(r.stdout.strip().splitlines()[-1])
-    return out
-
 # %% ../nbs/01_zoo.ipynb #00000019
 def zoo_dir(bb_name:str='tiny-world', cfg:ZooCfg|None=None, world:str='', cache:str|Path|None=None)->Path:
     "Where the zoo of recipe `cfg` on backbone `bb_name` (and world key `world`) is cached."
     cfg = cfg or ZooCfg()
     return cache_dir(cache)/'zoo'/f"{bb_name}-{cfg.key(bb_name, world)}"
 
-def benchmark_zoo(path:str|Path|None=None)->dict:
-    "Build the default tiny-world zoo (`scenes` and `pets`, as `sg-lora reproduce` does) into an empty folder in a fresh process; print and return wall time and peak memory."
-    import sys
-    from sg_lora.data import WorldCfg
-    path = Path(path or zoo_dir(world=WorldCfg().key()))
-    if any(path.glob('*/*.safetensors')): raise ValueError(f"{path} already holds a zoo: the benchmark needs an empty folder")
-    code = ("from sg_lora.zoo import *; from sg_lora.backbone import load_backbone; from sg_lora.data import build_world; "
-            "bb = load_backbone(progress=False); w = build_world(progress=False); "
-            f"build_zoo(bb, w['scenes'] + w['pets'], ZooCfg(), {str(path)!r}, progress=False)")
-    r = run_child([sys.executable, '-c', code])
-    if r['rc']: raise RuntimeError(f"building the zoo in a child process failed (exit {r['rc']})")
-    wall, peak, m = r['wall_s'], r['peak_gib'], machine()
-    n = len(list(path.glob('*/*.safetensors')))
-    print(f"tiny-world zoo: {n} tasks in {wall / 60:.1f} min wall ({wall / n:.1f} s per task), peak memory {peak:.2f} GiB; {machine_line(m)}")
-    return dict(tasks=n, wall_s=round(wall, 1), peak_gib=round(peak, 2), path=str(path), machine=m)
