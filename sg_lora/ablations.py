@@ -373,7 +373,8 @@ def run_ablations(run:Run, names:tuple=ABLATIONS)->tuple[dict, Stages]:
             else:
                 m = m or machine_line(machine())
                 t0 = time.perf_counter(); out[k] = FUNCS[k](run)
-                out[k].update(seconds=round(time.perf_counter() - t0, 1), machine=m)   # what computing it took, and where: kept with the result
+                # what computing it took, and where: kept with the result
+                out[k].update(seconds=round(time.perf_counter() - t0, 1), machine=m)
                 write_json(f, out[k], seal=True)
     return out, st
 
@@ -493,7 +494,8 @@ def plot_fig5(r:dict):
     groups = list(dict.fromkeys(r['labels']))
     style = {'SG-LoRA': dict(color='tab:green', marker='o', s=14), 'Oracle': dict(color='tab:red', marker='^', s=22), 'mu*': dict(color='k', marker='*', s=120)}
     grays = iter(plt.cm.tab10.colors[4:])
-    for ax, key, title in ((axs[0], 'tsne', 't-SNE'), (axs[1], 'pca', f"PCA ({100 * sum(r['pca_explained']):.0f}% of the variance)")):
+    for ax, key, title in ((axs[0], 'tsne', 't-SNE'), (axs[1], 'pca', f"PCA ({100 * sum(r['pca_explained']):.0f}% of "
+                                                                      "the variance)")):
         P = np.array(r[key])
         for g in groups:
             idx = [i for i, l in enumerate(r['labels']) if l == g]
@@ -531,8 +533,10 @@ def plot_controls(r:dict):
 
 PLOTS = dict(
     table3=plot_table3, table4=plot_table4, table5=plot_table5, fig2=plot_fig2,
-    fig3=lambda r: _mr_bars({s: v['rows'] for s, v in r['sources'].items()}, "Figure 3: single-source vs mixed-source experts (unseen tasks)"),
-    fig4=lambda r: _mr_lines(r['sources'], ["SG-LoRA", "Top-K LoRA Weighted"], "Figure 4: the number of experts K (unseen tasks)", 'K', mark=r['K_run']),
+    fig3=lambda r: _mr_bars({s: v['rows'] for s, v in r['sources'].items()}, "Figure 3: single-source vs mixed-source "
+                                                                             "experts (unseen tasks)"),
+    fig4=lambda r: _mr_lines(r['sources'], ["SG-LoRA", "Top-K LoRA Weighted"], "Figure 4: the number of experts K "
+                                                                               "(unseen tasks)", 'K', mark=r['K_run']),
     fig5=plot_fig5,
     condition_variance=lambda r: _mr_bars(r['sources'], "The condition: {mu*, var*} (Eq. 8) vs {mu*} alone"),
     snapshots=lambda r: _mr_lines(r['sources'], None, "Snapshots per task m (repository and generator)", 'm (of M)', log=True, mark=r['M']),
@@ -554,14 +558,19 @@ def _rows_md(rows:dict, six:bool=True)->list:
 
 # %% ../nbs/06_ablations.ipynb #f6ef7b25
 def _say_table3(k:str, r:dict):
-    v = [f"{t}: {_CMP[level(x['with'], x['without'])]} without it ({x['with']['mR']:.2f} vs {x['without']['mR']:.2f} mR, weight {x['weight']:.2f})" for t, x in r['tasks'].items()]
-    return (f"Adding `{r['source']}`'s *{r['expert']}* expert (selected {r['selected']} times for {r['unseen']} unseen tasks in {r['setting']}) "
-            f"to the repository puts SG-LoRA " + "; ".join(v) + ". The paper's Cat expert raised most recalls of its two cat tasks.")
+    v = [f"{t}: {_CMP[level(x['with'], x['without'])]} without it ({x['with']['mR']:.2f} vs {x['without']['mR']:.2f} "
+         f"mR, weight {x['weight']:.2f})" for t, x in r['tasks'].items()]
+    return (f"Adding `{r['source']}`'s *{r['expert']}* expert (selected {r['selected']} times for {r['unseen']} unseen "
+            f"tasks in {r['setting']}) "
+            f"to the repository puts SG-LoRA " + "; ".join(v) + ". The paper's Cat expert raised most recalls of its "
+                                                                "two cat tasks.")
 
 def _say_table4(k:str, r:dict):
     top, srcs = r['experts'][0], sorted({x['source'] for x in r['experts']})
-    return (f"For the unseen '{r['task']}' the mixed-source repository ({', '.join(f'{n} {s}' for s, n in r['repository'].items())}) gives its top weight, "
-            f"{top['weight']:.2f}, to *{top['expert']}* ({top['source']}); the top {r['K']} come from {', '.join(srcs)}. "
+    return (f"For the unseen '{r['task']}' the mixed-source repository "
+            f"({', '.join(f'{n} {s}' for s, n in r['repository'].items())}) gives its top weight, "
+            f"{top['weight']:.2f}, to *{top['expert']}* ({top['source']}); the top {r['K']} come from "
+            f"{', '.join(srcs)}. "
             f"In the paper the top expert (Scottish Terrier) takes 0.92 and a second source enters the top 4.")
 
 def _say_table5(k:str, r:dict):
@@ -582,7 +591,8 @@ def _say_fig3(k:str, r:dict):
         one = x['rows']["SG-LoRA single-source"]
         v += [f"{s}: mixed experts {_CMP[level(x['rows']['SG-LoRA mixed-source experts'], one)]} single-source "
               f"({x['rows']['SG-LoRA mixed-source experts']['mR']:.2f} vs {one['mR']:.2f}), mixed experts and training "
-              f"{_CMP[level(x['rows']['SG-LoRA mixed-source experts and training'], one)]} it ({x['rows']['SG-LoRA mixed-source experts and training']['mR']:.2f})"]
+              f"{_CMP[level(x['rows']['SG-LoRA mixed-source experts and training'], one)]} it "
+              f"({x['rows']['SG-LoRA mixed-source experts and training']['mR']:.2f})"]
     return "; ".join(v) + ". In the paper mixed-source experts are ahead of single-source ones."
 
 def _say_fig4(k:str, r:dict):
@@ -590,26 +600,32 @@ def _say_fig4(k:str, r:dict):
     for s, x in r['sources'].items():
         best = max(x, key=lambda q: x[q]["SG-LoRA"]['mR'])
         v.append(f"{s}: SG-LoRA is best at K={best} ({x[best]['SG-LoRA']['mR']:.2f}); K={r['K_run']} is "
-                 f"{_CMP[level(x[str(r['K_run'])]['SG-LoRA'], x[best]['SG-LoRA'])]} it ({x[str(r['K_run'])]['SG-LoRA']['mR']:.2f})")
+                 f"{_CMP[level(x[str(r['K_run'])]['SG-LoRA'], x[best]['SG-LoRA'])]} it "
+                 f"({x[str(r['K_run'])]['SG-LoRA']['mR']:.2f})")
     return "; ".join(v) + ". In the paper K=4 balances diversity and relevance best on both datasets."
 
 # %% ../nbs/06_ablations.ipynb #8ef4f461
 def _say_fig5(k:str, r:dict):
     d = r['distances']
-    return (f"The {r['samples']} samples spread {d['samples_spread']:.3f} around their mean against the Oracle snapshots' "
-            f"{d['oracle_spread']:.3f}, and lie {d['samples_to_oracle_mean']:.3f} from the Oracle's mean (mu*: {d['mu_star_to_oracle_mean']:.3f}; "
-            f"the Oracle LoRA's norm is {d['oracle_norm']:.3f}). The paper sees its samples spread wider than the Oracle's, not on top of them.")
+    return (f"The {r['samples']} samples spread {d['samples_spread']:.3f} around their mean against the Oracle "
+            "snapshots' "
+            f"{d['oracle_spread']:.3f}, and lie {d['samples_to_oracle_mean']:.3f} from the Oracle's mean (mu*: "
+            f"{d['mu_star_to_oracle_mean']:.3f}; "
+            f"the Oracle LoRA's norm is {d['oracle_norm']:.3f}). The paper sees its samples spread wider than the "
+            "Oracle's, not on top of them.")
 
 def _say_lambda(k:str, r:dict):
     ref = str(r['M']) if k == 'snapshots' else f"{r['lam_run']:g}"
     v = []
     for s, x in r['sources'].items():
         best = max(x, key=lambda q: x[q]['mR'])
-        v.append(f"{s}: best at {best} ({x[best]['mR']:.2f}); the run's {ref} is {_CMP[level(x[ref], x[best])]} it ({x[ref]['mR']:.2f})")
+        v.append(f"{s}: best at {best} ({x[best]['mR']:.2f}); the run's {ref} is {_CMP[level(x[ref], x[best])]} it "
+                 f"({x[ref]['mR']:.2f})")
     return "; ".join(v) + ". The paper has no such ablation."
 
 def _say_condition_variance(k:str, r:dict):
-    v = [f"{s}: {{mu*}} alone is {_CMP[level(x['{mu*}'], x['{mu*, var*}'])]} {{mu*, var*}} ({x['{mu*}']['mR']:.2f} vs {x['{mu*, var*}']['mR']:.2f})"
+    v = [f"{s}: {{mu*}} alone is {_CMP[level(x['{mu*}'], x['{mu*, var*}'])]} {{mu*, var*}} ({x['{mu*}']['mR']:.2f} vs "
+         f"{x['{mu*, var*}']['mR']:.2f})"
          for s, x in r['sources'].items()]
     return "; ".join(v) + ". The paper does not ablate the variance half of its condition."
 
@@ -618,7 +634,8 @@ def _say_ensemble(k:str, r:dict):
     v = []
     for s, x in r['sources'].items():
         one = x['n=1']
-        v.append(f"{s}: " + ", ".join(f"{n} {_CMP[level(x[n], one)]} single samples ({x[n]['mR']:.2f} vs {one['mR']:.2f})" for n in x if n.startswith('n=') and n != 'n=1'))
+        v.append(f"{s}: " + ", ".join(f"{n} {_CMP[level(x[n], one)]} single samples ({x[n]['mR']:.2f} vs "
+                                      f"{one['mR']:.2f})" for n in x if n.startswith('n=') and n != 'n=1'))
     return "; ".join(v) + ". The paper scores single samples only."
 
 def _say_controls(k:str, r:dict):
@@ -651,7 +668,8 @@ def _table_table4(k:str, r:dict):
 def _table_table5(k:str, r:dict):
     out = ["| source | condition | tau | I2T R@1 | T2I R@1 | mR |", "|---|---|---|---|---|---|"]
     for s, x in r['sources'].items():
-        for l, e in x['rows'].items(): out.append(f"| {s} | {l} | {x['tau'][l.split()[-1]]:g} | {e['recalls'][0]:.2f} | {e['recalls'][3]:.2f} | {_e(e)} |")
+        for l, e in x['rows'].items(): out.append(f"| {s} | {l} | {x['tau'][l.split()[-1]]:g} | {e['recalls'][0]:.2f} "
+                                                  f"| {e['recalls'][3]:.2f} | {_e(e)} |")
     for ds, x in r['paper'].items():
         for l, v in x.items(): out.append(f"| paper: {ds} | SG-LoRA {l} | | {v[0]:.2f} | {v[1]:.2f} | |")
     return out
@@ -661,14 +679,16 @@ def _table_fig2(k:str, r:dict):
     return _rows_md(r['rows'])
 
 def _table_fig5(k:str, r:dict):
-    return ["| experts conditioned on | weights |", "|---|---|", f"| {', '.join(r['experts'])} | {', '.join(f'{w:.2f}' for w in r['weights'])} |"]
+    return ["| experts conditioned on | weights |", "|---|---|", f"| {', '.join(r['experts'])} | "
+                                                                 f"{', '.join(f'{w:.2f}' for w in r['weights'])} |"]
 
 def _table_controls(k:str, r:dict):
     out = ["| source | role | method | control | real mR | null mean | null max | p |", "|---|---|---|---|---|---|---|---|"]
     for s, roles in r['sources'].items():
         for role, res in roles.items():
             for m, by in res.items():
-                for c, e in by.items(): out.append(f"| {s} | {role} | {m} | {c} | {e['real']:.2f} | {e['null_mean']:.2f} | {e['null_max']:.2f} | {e['p']:.3f} |")
+                for c, e in by.items(): out.append(f"| {s} | {role} | {m} | {c} | {e['real']:.2f} | "
+                                                   f"{e['null_mean']:.2f} | {e['null_max']:.2f} | {e['p']:.3f} |")
     return out
 
 # %% ../nbs/06_ablations.ipynb #2980a3a7
@@ -702,12 +722,14 @@ def ablations_md(res:dict)->str:
     secs = {k: res[k]['seconds'] for k in res['names']}
     took = ", ".join(f"{k} {v:.0f} s" for k, v in secs.items())
     lines = [f"# SG-LoRA ablations: preset `{res['preset']}`, seed {res['seed']}", "",
-             f"Every SG-LoRA number is the mean over {res['generator_seeds']} generator seeds ± its std over them, on unseen tasks unless said; "
+             f"Every SG-LoRA number is the mean over {res['generator_seeds']} generator seeds ± its std over them, on "
+             "unseen tasks unless said; "
              "a gap under twice that std, or under 1 point, is called level (as in the report's tables). "
              "Top-K, Zero-Shot and the Oracle are deterministic (no ±).", "",
              f"Computing the ablations took {sum(secs.values()) / 60:.1f} min on top of the cached run ({took}; "
              f"{'; '.join(sorted({res[k]['machine'] for k in res['names']}))}). "
-             f"This report's call took {res['timings']['total']:.0f} s{' (every ablation cached)' if len(res['cached']) == len(res['names']) else ''}; "
+             f"This report's call took {res['timings']['total']:.0f} "
+             f"s{' (every ablation cached)' if len(res['cached']) == len(res['names']) else ''}; "
              f"{res['machine_line']}.", ""]
     for k in res['names']:
         lines += [f"## {TITLES[k]}", "", say(k, res[k]), "", *_table_md(k, res[k]), "", f"![{k}](ablation-{k}.png)", ""]
@@ -716,12 +738,14 @@ def ablations_md(res:dict)->str:
 # %% ../nbs/06_ablations.ipynb #a7c0097d
 def ablations(
     preset:str='tiny',                 # a key of PRESETS
-    out:str|Path='sg-lora-run',        # the run's output folder: ablations.json, ablations.md and ablation-*.png go here
+    # the run's output folder: ablations.json, ablations.md and ablation-*.png go here
+    out:str|Path='sg-lora-run',
     seed:int=0,
     cache:str|Path|None=None,
     progress:bool|str|Progress=True,
     names:tuple=ABLATIONS,             # which ablations
-    data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None,   # `paper` presets (see `reproduce`)
+    # `paper` presets (see `reproduce`)
+    data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None,
     device:str='cpu',                  # where the backbone runs
 )->dict:
     "Every ablation on the stages of run (`preset`, `seed`), as `sg-lora reproduce` cached them (missing ones are built), each ablation cached too; write ablations.json, ablations.md and one PNG per ablation into `out`."
@@ -741,5 +765,6 @@ def ablations(
         atomic_write(lambda f: fig.savefig(f, dpi=110, format='png'), out/f"ablation-{k}.png"); plt.close(fig)
     write_json(out/'ablations.json', res)
     atomic_write(lambda f: Path(f).write_text(ablations_md(res)), out/'ablations.md')
-    p.stage(f"wrote {out/'ablations.md'}, {out/'ablations.json'} and {len(names)} figures ({res['timings']['total']:.1f} s)")
+    p.stage(f"wrote {out/'ablations.md'}, {out/'ablations.json'} and {len(names)} figures "
+            f"({res['timings']['total']:.1f} s)")
     return res

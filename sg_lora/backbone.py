@@ -74,7 +74,8 @@ def encode_texts(self:Backbone, texts:list[str], bs:int=512)->Tensor:
             raise ValueError("encode_texts needs a list of non-empty strings")
         if any(cut := self.truncated(texts)):
             i = cut.index(True)
-            warnings.warn(f"{sum(cut)} text(s) are longer than the text encoder's {self.tokenizer.context_length} tokens and were cut to fit "
+            warnings.warn(f"{sum(cut)} text(s) are longer than the text encoder's {self.tokenizer.context_length} "
+                          "tokens and were cut to fit "
                           f"(e.g. text {i}, {len(texts[i]):,} characters): only the beginning shapes the embedding", stacklevel=2)
         with self.autocast():
             return torch.cat([self.model.encode_text(self.tokenizer(texts[i:i + bs]).to(self.device), normalize=True).float().cpu()
@@ -134,7 +135,8 @@ def model_cfg(self:TinyCfg)->dict:
 def key(self:TinyCfg)->str:
     "The cache key of this recipe (`config_key` of its fields, the world by its pretraining key)."
     d = asdict(self); d['world'] = self.world.key('pretrain')
-    if not self.lexical: del d['lexical'], d['lexical_depth']   # recipes without the text-only loss keep their cache keys
+    # recipes without the text-only loss keep their cache keys
+    if not self.lexical: del d['lexical'], d['lexical_depth']
     return config_key(d)
 
 # %% ../nbs/00b_backbone.ipynb #f2a36f87
@@ -155,7 +157,8 @@ def clip_loss(img:Tensor, txt:Tensor, logit_scale:Tensor)->Tensor:
 def lexical_table(names:list[str], tokenizer, depth:int=4, template:str='a photo of a {}')->dict:
     "Tokens of every name's description and of every phrase WordNet gives it (`name_phrases`), and which phrases are each name's."
     names = [n for n in names if name_phrases(n, depth)]
-    if not names: raise ValueError("none of the names has a WordNet sense in the lexicon: the text-only loss has nothing to teach")
+    if not names: raise ValueError("none of the names has a WordNet sense in the lexicon: the text-only loss has "
+                                   "nothing to teach")
     ph = {n: name_phrases(n, depth) for n in names}
     P = sorted({q for v in ph.values() for q in v}); ix = {q: i for i, q in enumerate(P)}
     own = torch.zeros(len(names), len(P), dtype=torch.bool)
@@ -165,11 +168,13 @@ def lexical_table(names:list[str], tokenizer, depth:int=4, template:str='a photo
 def lexical_loss(model:open_clip.CLIP, table:dict, B:int, g:torch.Generator)->Tensor:
     "InfoNCE between `B` random names' descriptions and one random WordNet phrase of each; a phrase counts as right for every name it belongs to."
     i = torch.randint(len(table['names']), (B,), generator=g)
-    own = table['own'][i]                                                          # (B, P) the phrases of each drawn name
+    # (B, P) the phrases of each drawn name
+    own = table['own'][i]
     j = torch.multinomial(own.float(), 1, generator=g)[:, 0]                       # one of them each
     za, zb = encode_text_trimmed(model, table['desc'][i]), encode_text_trimmed(model, table['phrases'][j])
     logits = model.logit_scale.exp().clamp(max=100) * za @ zb.T                    # (B, B)
-    right = own[:, j].float()                                                      # name a -> phrase b is right where b is a's
+    # name a -> phrase b is right where b is a's
+    right = own[:, j].float()
     return -((right / right.sum(1, keepdim=True)) * logits.log_softmax(1)).sum(1).mean() / 2 \
            -((right / right.sum(0, keepdim=True)) * logits.log_softmax(0)).sum(0).mean() / 2
 
@@ -223,10 +228,12 @@ def pretrain_clip(cfg:TinyCfg, pairs:Split, progress:bool|str|Progress=True,
     tokens = bb.tokenizer([c[0] for c in pairs.captions])                      # (N, ctx)
     opt = torch.optim.AdamW(_param_groups(model, cfg.weight_decay), lr=cfg.lr, betas=(0.9, 0.98), eps=1e-6)
     n_steps = cfg.epochs * (len(pairs) // cfg.batch_size)
-    if n_steps == 0: raise ValueError(f"{len(pairs)} pairs make no batch of {cfg.batch_size}: lower TinyCfg.batch_size or add pairs")
+    if n_steps == 0: raise ValueError(f"{len(pairs)} pairs make no batch of {cfg.batch_size}: lower TinyCfg.batch_size "
+                                      "or add pairs")
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1, (s + 1) / cfg.warmup) * 0.5 * (1 + math.cos(math.pi * min(1, s / n_steps))))
     g, losses, start = torch.Generator().manual_seed(cfg.seed), [], 0
-    gl = torch.Generator().manual_seed(cfg.seed + 10**6) if cfg.lexical else None   # its own stream: the image batches stay those of lexical=0
+    # its own stream: the image batches stay those of lexical=0
+    gl = torch.Generator().manual_seed(cfg.seed + 10**6) if cfg.lexical else None
     lex = lexical_table([e.name for e in world_emoji()], bb.tokenizer, cfg.lexical_depth) if cfg.lexical else None
     if ckpt is not None and intact(ckpt):
         done, losses = _load_ckpt(ckpt, model, opt, sched, g, gl); start = done + 1
@@ -321,16 +328,21 @@ def _open_clip_backbone(name:str, pretrained:str|None, device, offline:bool=Fals
         p = Path(pretrained).expanduser()
         if not p.is_file(): raise FileNotFoundError(f"no checkpoint file at {p}")
         if p.suffix != '.safetensors':
-            raise ValueError(f"{p} is a pickle checkpoint; sg_lora loads weights only from safetensors files. Convert it once "
-                             "on a machine you trust: `safetensors.torch.save_file(torch.load(path, weights_only=True), 'model.safetensors')`")
+            raise ValueError(f"{p} is a pickle checkpoint; sg_lora loads weights only from safetensors files. Convert "
+                             "it once "
+                             "on a machine you trust: `safetensors.torch.save_file(torch.load(path, "
+                             "weights_only=True), 'model.safetensors')`")
         pretrained = str(p)
     elif pretrained is not None and not name.startswith(('local-dir:', 'hf-hub:')):
         tags = open_clip.list_pretrained_tags_by_model(name) if name in open_clip.list_models() else []
         if pretrained not in tags:
-            raise ValueError(f"open_clip has no pretrained tag {pretrained!r} for {name!r}; known tags: {tags}, or pass a path to a .safetensors file")
-        if (f := _cached_weights(name, pretrained)) is not None: pretrained = f       # on disk already: no network at all
+            raise ValueError(f"open_clip has no pretrained tag {pretrained!r} for {name!r}; known tags: {tags}, or "
+                             "pass a path to a .safetensors file")
+        # on disk already: no network at all
+        if (f := _cached_weights(name, pretrained)) is not None: pretrained = f
         elif offline: raise _weights_error(name, pretrained, "offline, and not in the local Hugging Face cache")
-        elif not hub_reachable(): raise _weights_error(name, pretrained, "not in the local Hugging Face cache, and the Hub did not answer within 3 s")
+        elif not hub_reachable(): raise _weights_error(name, pretrained, "not in the local Hugging Face cache, and the "
+                                                                         "Hub did not answer within 3 s")
     try:
         model, _, preprocess = open_clip.create_model_and_transforms(name, pretrained=pretrained, device=device, require_pretrained=pretrained is not None)
     except Exception as e:
@@ -350,13 +362,15 @@ def load_backbone(
     device:str='cpu',              # where the model lives
     cfg:TinyCfg|None=None,         # `tiny-world` recipe; `TinyCfg()` if None
     progress:bool|str|Progress=True, # show pretraining progress (see `as_progress`)
-    offline:bool|None=None,        # never download (weights only from files or the Hugging Face cache); None: $HF_HUB_OFFLINE
+    # never download (weights only from files or the Hugging Face cache); None: $HF_HUB_OFFLINE
+    offline:bool|None=None,
 )->Backbone:
     "Model, preprocessing and tokenizer of a frozen CLIP, with every parameter frozen."
     if offline is None: offline = os.environ.get('HF_HUB_OFFLINE', '0').lower() in ('1', 'true', 'yes')
     if name != 'tiny-world' and not name.startswith(('local-dir:', 'hf-hub:')) and name not in open_clip.list_models():
         close = difflib.get_close_matches(name, ['tiny-world', *open_clip.list_models()], n=3, cutoff=0.6)
-        raise ValueError(f"unknown backbone {name!r}: use 'tiny-world', an open_clip architecture such as 'ViT-B-16' (`open_clip.list_models()` "
+        raise ValueError(f"unknown backbone {name!r}: use 'tiny-world', an open_clip architecture such as 'ViT-B-16' "
+                         "(`open_clip.list_models()` "
                          f"lists them) or 'local-dir:/path'" + (f"; did you mean {' or '.join(map(repr, close))}?" if close else ""))
     if name == 'tiny-world':
         path = pretrain_tiny_world(cfg, cache, progress=progress)
@@ -379,8 +393,10 @@ def backbone_from_recipe(
     if tiny is None: return load_backbone(recipe['name'], recipe.get('pretrained'), cache, device, offline=offline)
     cfg = TinyCfg(**{**tiny, 'world': WorldCfg(**tiny['world'])})
     if not tiny_world_cached(cfg, cache):
-        raise FileNotFoundError(f"the tiny-world backbone this needs (recipe {cfg.key()}) is not in the cache {cache_dir(cache)}: "
-                                "run `sg-lora reproduce` with the preset that made it, or point --cache (or $SG_LORA_CACHE) at the cache that holds it")
+        raise FileNotFoundError(f"the tiny-world backbone this needs (recipe {cfg.key()}) is not in the cache "
+                                f"{cache_dir(cache)}: "
+                                "run `sg-lora reproduce` with the preset that made it, or point --cache (or "
+                                "$SG_LORA_CACHE) at the cache that holds it")
     return load_backbone('tiny-world', cache=cache, device=device, cfg=cfg, progress=False)
 
 # %% ../nbs/00b_backbone.ipynb #173344a4
@@ -413,9 +429,11 @@ def tower_identity(
 class ClipCfg:
     "An open_clip CLIP for the `paper` presets: an architecture and its local weights, or (smoke tests) a smaller random model of its family."
     name:str='ViT-B-16'           # open_clip architecture
-    pretrained:str='openai'       # the open_clip tag of the weights (decides QuickGELU, and where open_clip's cache keeps them)
+    # the open_clip tag of the weights (decides QuickGELU, and where open_clip's cache keeps them)
+    pretrained:str='openai'
     weights:str|None=None         # a local .safetensors file of those weights; None: open_clip's Hugging Face cache
-    model_cfg:dict|None=None      # smoke tests: this open_clip model config with random weights (`seed`); `weights` unused
+    # smoke tests: this open_clip model config with random weights (`seed`); `weights` unused
+    model_cfg:dict|None=None
     seed:int=0
 
     def arch(self)->str:
@@ -431,14 +449,17 @@ def clip_weights(cfg:ClipCfg)->str:
         raise ValueError(f"open_clip has no architecture {cfg.name!r}; e.g. ViT-B-16, ViT-B-32, ViT-L-14")
     if cfg.weights:
         p = Path(cfg.weights).expanduser()
-        if not p.is_file(): raise FileNotFoundError(f"no weights file {p} (--weights): give the {cfg.name} {cfg.pretrained!r} open_clip_model.safetensors")
+        if not p.is_file(): raise FileNotFoundError(f"no weights file {p} (--weights): give the {cfg.name} "
+                                                    f"{cfg.pretrained!r} open_clip_model.safetensors")
         return str(p)
     if (f := _cached_weights(cfg.name, cfg.pretrained)) is not None: return f
     from huggingface_hub.constants import HF_HUB_CACHE
     hub = (open_clip.get_pretrained_cfg(cfg.name, cfg.pretrained).get('hf_hub') or '?').rstrip('/')
     raise FileNotFoundError(f"no {cfg.name} {cfg.pretrained!r} weights: expected --weights FILE (a .safetensors file), or "
-                            f"{HF_HUB_CACHE}/models--{hub.replace('/', '--')} in the Hugging Face cache. On a machine with internet: "
-                            f"`huggingface-cli download {hub} open_clip_model.safetensors`, then pass that file as --weights")
+                            f"{HF_HUB_CACHE}/models--{hub.replace('/', '--')} in the Hugging Face cache. On a machine "
+                            "with internet: "
+                            f"`huggingface-cli download {hub} open_clip_model.safetensors`, then pass that file as "
+                            "--weights")
 
 # %% ../nbs/00b_backbone.ipynb #b7e2cf3a
 def load_clip(

@@ -66,7 +66,8 @@ def zoo_step(
     return step, V
 
 # %% ../nbs/07a_benchmarks.ipynb #9909e55f
-PEFT_TARGETS = r'visual\.transformer\.resblocks\.\d+\.attn'   # every visual block's nn.MultiheadAttention (in_proj and out_proj)
+# every visual block's nn.MultiheadAttention (in_proj and out_proj)
+PEFT_TARGETS = r'visual\.transformer\.resblocks\.\d+\.attn'
 
 def visual_from_embeds(vis:nn.Module, emb:Tensor)->Tensor:
     "open_clip's `VisionTransformer.forward` after `_embeds`: the blocks, pooling and projection, (B, L, d) -> (B, E)."
@@ -111,7 +112,8 @@ def _init_checks(base:nn.Module, ours:nn.Module, pm:nn.Module, emb:Tensor, txt:T
     l1, l2 = multi_caption_loss(f1, txt, ours.logit_scale), multi_caption_loss(f2, txt, pm.base_model.model.logit_scale)
     l1.backward(); l2.backward()
     d, v0 = lora_spec(ours).width, V.detach()[0]
-    set_lora_vector(ours, V.grad[0])                                                    # read our gradient as A's and B's
+    # read our gradient as A's and B's
+    set_lora_vector(ours, V.grad[0])
     gq = [(l.B['q'].detach().clone(), b.attn.lora_B['default'].weight.grad[:d]) for l, b in zip(lora_layers(ours), vis.transformer.resblocks)]
     set_lora_vector(ours, v0); pm.zero_grad(set_to_none=True)
     return dict(feat_err_ours=(f1 - f0).abs().max().item(), feat_err_peft=(f2 - f0).abs().max().item(),
@@ -241,7 +243,8 @@ def benchmark_reproduce(preset:str='tiny', seed:int=0, cache:str|Path|None=None,
     "Run `sg-lora reproduce` from an empty cache and again cached, each in a fresh process; print and return wall time and peak memory."
     import tempfile
     cache = Path(cache or tempfile.mkdtemp(prefix='sg-lora-cache-'))
-    if cache.exists() and any(cache.iterdir()): raise ValueError(f"{cache} is not empty: the benchmark starts from an empty cache")
+    if cache.exists() and any(cache.iterdir()): raise ValueError(f"{cache} is not empty: the benchmark starts from an "
+                                                                 "empty cache")
     out = Path(out or tempfile.mkdtemp(prefix='sg-lora-run-'))
     cmd = [sys.executable, '-c', 'from sg_lora.cli import main; main()', 'reproduce', '--preset', preset, '--seed', str(seed),
            '--out', str(out), '--cache', str(cache), '--quiet']
@@ -251,7 +254,8 @@ def benchmark_reproduce(preset:str='tiny', seed:int=0, cache:str|Path|None=None,
     r2, m = run_child(cmd), machine()
     if r2['rc']: raise RuntimeError(f"sg-lora reproduce failed on the cached run (exit {r2['rc']})")
     (w1, m1), (w2, m2) = (r1['wall_s'], r1['peak_gib']), (r2['wall_s'], r2['peak_gib'])
-    print(f"sg-lora reproduce --preset {preset} --seed {seed}, from an empty cache: {w1 / 60:.1f} min wall, peak memory {m1:.2f} GiB")
+    print(f"sg-lora reproduce --preset {preset} --seed {seed}, from an empty cache: {w1 / 60:.1f} min wall, peak "
+          f"memory {m1:.2f} GiB")
     print("  stages (s): " + ", ".join(f"{k} {v:.0f}" for k, v in stages.items() if k != 'total'))
     print(f"again, everything cached: {w2:.1f} s wall, peak memory {m2:.2f} GiB\n{machine_line(m)}")
     return dict(empty_cache_s=round(w1, 1), empty_cache_peak_gib=round(m1, 2), stages=stages, cached_s=round(w2, 1), cached_peak_gib=round(m2, 2), out=str(out), machine=m)
@@ -290,14 +294,16 @@ def benchmark_zoo(path:str|Path|None=None)->dict:
     from sg_lora.data import WorldCfg
     path = Path(path or zoo_dir(world=WorldCfg().key()))
     if any(path.glob('*/*.safetensors')): raise ValueError(f"{path} already holds a zoo: the benchmark needs an empty folder")
-    code = ("from sg_lora.zoo import *; from sg_lora.backbone import load_backbone; from sg_lora.data import build_world; "
+    code = ("from sg_lora.zoo import *; from sg_lora.backbone import load_backbone; from sg_lora.data import "
+            "build_world; "
             "bb = load_backbone(progress=False); w = build_world(progress=False); "
             f"build_zoo(bb, w['scenes'] + w['pets'], ZooCfg(), {str(path)!r}, progress=False)")
     r = run_child([sys.executable, '-c', code])
     if r['rc']: raise RuntimeError(f"building the zoo in a child process failed (exit {r['rc']})")
     wall, peak, m = r['wall_s'], r['peak_gib'], machine()
     n = len(list(path.glob('*/*.safetensors')))
-    print(f"tiny-world zoo: {n} tasks in {wall / 60:.1f} min wall ({wall / n:.1f} s per task), peak memory {peak:.2f} GiB; {machine_line(m)}")
+    print(f"tiny-world zoo: {n} tasks in {wall / 60:.1f} min wall ({wall / n:.1f} s per task), peak memory {peak:.2f} "
+          f"GiB; {machine_line(m)}")
     return dict(tasks=n, wall_s=round(wall, 1), peak_gib=round(peak, 2), path=str(path), machine=m)
 
 # %% ../nbs/07a_benchmarks.ipynb #21a8aeb7
@@ -343,28 +349,37 @@ def _reproduce_row(path:str|Path|None)->list[str]:
     if path is None or not Path(path).is_file(): return []
     r = json.loads(Path(path).read_text())
     stages = ', '.join(f"{k} {v:.0f} s" for k, v in r['stages'].items() if k != 'total')
-    return [f"| `sg-lora reproduce --preset {r.get('preset', 'tiny')}` from an empty cache (`benchmark_reproduce`) | {r['empty_cache_s'] / 60:.1f} min wall, "
-            f"peak memory {r['empty_cache_peak_gib']:.2f} GiB; stages: {stages} ({machine_line(r['machine']) if 'machine' in r else 'machine not recorded'}) | aim <= 12 min; again, all cached: {r['cached_s']:.0f} s "
+    return [f"| `sg-lora reproduce --preset {r.get('preset', 'tiny')}` from an empty cache (`benchmark_reproduce`) | "
+            f"{r['empty_cache_s'] / 60:.1f} min wall, "
+            f"peak memory {r['empty_cache_peak_gib']:.2f} GiB; stages: {stages} "
+            f"({machine_line(r['machine']) if 'machine' in r else 'machine not recorded'}) | aim <= 12 min; again, "
+            f"all cached: {r['cached_s']:.0f} s "
             f"| {'met' if r['empty_cache_s'] <= 720 else 'not met'} |"]
 
 def bench_md(
     results:dict,                           # {'machine', and any of 'step', 'zoo', 'latency'} as measured on this page
-    reproduce:str|Path|None=None,           # `benchmark_reproduce`'s result as json (reproduce-empty-cache.json); its row is added when the file exists
+    # `benchmark_reproduce`'s result as json (reproduce-empty-cache.json); its row is added when the file exists
+    reproduce:str|Path|None=None,
 )->str:
     "The benchmarks as one markdown table, with the machine line."
     rows = ["| benchmark | ours | reference | ratio |", "|---|---|---|---|"]
     for r in results.get('step', []):
-        rows.append(f"| zoo training step (fwd+bwd+Adam), {r['size']}: {r['blocks']} blocks x {r['width']}, {r['images']} images, "
-                    f"{r['ours_params']:,} LoRA parameters (PEFT {r['peft_params']:,}) | {r['ours_ms']:.1f} ms | PEFT LoRA {r['peft_ms']:.1f} ms "
+        rows.append(f"| zoo training step (fwd+bwd+Adam), {r['size']}: {r['blocks']} blocks x {r['width']}, "
+                    f"{r['images']} images, "
+                    f"{r['ours_params']:,} LoRA parameters (PEFT {r['peft_params']:,}) | {r['ours_ms']:.1f} ms | PEFT "
+                    f"LoRA {r['peft_ms']:.1f} ms "
                     f"| ours/PEFT {r['ratio']:.2f} |")
     if z := results.get('zoo'):
-        rows.append(f"| zoo training, {z['tasks']} tasks x {z['epochs']} epochs, tiny-world size | one call of {z['tasks']} tasks: "
+        rows.append(f"| zoo training, {z['tasks']} tasks x {z['epochs']} epochs, tiny-world size | one call of "
+                    f"{z['tasks']} tasks: "
                     f"{z['batched_lora_epochs_per_s']:.1f} LoRA-epochs/s, {z['batched_pct_peak']:.0f}% of matmul peak | "
-                    f"{z['tasks']} calls of one task: {z['single_lora_epochs_per_s']:.1f} LoRA-epochs/s, {z['single_pct_peak']:.0f}% of peak "
+                    f"{z['tasks']} calls of one task: {z['single_lora_epochs_per_s']:.1f} LoRA-epochs/s, "
+                    f"{z['single_pct_peak']:.0f}% of peak "
                     f"| speedup x{z['speedup']:.2f} |")
     for r in results.get('latency', []):
         txt = f"; with the text encoder {r['ms'] + r['text_ms']:.1f} ms" if 'text_ms' in r else ''
-        rows.append(f"| text-to-LoRA latency, {r['size']} (D = {r['D']:,}), median of {r['calls']} | {r['ms']:.2f} ms{txt} | aim <= {r['aim_ms']:g} ms "
+        rows.append(f"| text-to-LoRA latency, {r['size']} (D = {r['D']:,}), median of {r['calls']} | {r['ms']:.2f} "
+                    f"ms{txt} | aim <= {r['aim_ms']:g} ms "
                     f"| {'met' if r['met'] else 'not met'} |")
     rows += _reproduce_row(reproduce)
     return '\n'.join(rows) + f"\n\n{machine_line(results['machine'])}"
@@ -387,7 +402,8 @@ def plot_bench(
     a = axs[1]
     if z:
         a.bar(['one call,\n%d tasks' % z['tasks'], '%d calls,\none task' % z['tasks']], [z['batched_lora_epochs_per_s'], z['single_lora_epochs_per_s']], color=['C0', 'C1'])
-        a.set(ylabel='LoRA-epochs per second', title=f"Zoo: batched x{z['speedup']:.2f} ({z['batched_pct_peak']:.0f}% vs {z['single_pct_peak']:.0f}% of peak)")
+        a.set(ylabel='LoRA-epochs per second', title=f"Zoo: batched x{z['speedup']:.2f} ({z['batched_pct_peak']:.0f}% "
+                                                     f"vs {z['single_pct_peak']:.0f}% of peak)")
     a, x = axs[2], range(len(lat))
     a.bar(x, [r['ms'] for r in lat], .5, label='generation (from the embedding)')
     if lat and all('text_ms' in r for r in lat): a.bar(x, [r['text_ms'] for r in lat], .5, bottom=[r['ms'] for r in lat], color='C7', alpha=.5, label='text encoder')

@@ -29,18 +29,20 @@ def _generate(a):
     out = a.out or (_slug(a.description) + ('.safetensors' if a.format == 'sg-lora' else f'-{a.format}'))
     paths = generate_files(gen, a.description, out, a.n, a.seed, a.format)
     about = gen.meta.get('about', {})
-    print(f"generator {gen.meta['id']} ({about.get('source', '?')} experts, K={gen.K}, tau={gen.tau:g}) on {gen.meta['backbone']['name']}")
+    print(f"generator {gen.meta['id']} ({about.get('source', '?')} experts, K={gen.K}, tau={gen.tau:g}) on "
+          f"{gen.meta['backbone']['name']}")
     print(f"top-{gen.K} experts for {a.description!r}:")
-    for e in gen.experts(a.description)[0]: print(f"  {e['weight']:6.3f}  {e['name']} ({e['source']}, cosine {e['cosine']:.3f})")
+    for e in gen.experts(a.description)[0]: print(f"  {e['weight']:6.3f}  {e['name']} ({e['source']}, cosine "
+                                                  f"{e['cosine']:.3f})")
     for q in paths: print(f"wrote {q}")
 
 # %% ../nbs/06b_cli.ipynb #0e10040a
 def zoo_main(
     preset:str='tiny',                 # a key of PRESETS
     seed:int=0,                        # as for `reproduce`
-    cache:str|Path|None=None,          # cache root (see `cache_dir`): shared by every rank (a shared filesystem across nodes)
+    cache:str|Path|None=None,          # cache root shared by every rank (across nodes: one shared filesystem)
     progress:bool|str|Progress=True,   # rank 0's progress; the other ranks are quiet
-    data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None,   # `paper` presets, as for `reproduce`
+    data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None,   # `paper` presets
     device:str='cpu',                  # cpu (gloo), or cuda (nccl: each rank takes the GPU of its LOCAL_RANK)
 )->LoraZoo|None:
     "`sg-lora zoo`: the zoo stage of `reproduce` alone; under `torchrun` each rank trains its share of the tasks into the shared cache, and rank 0 assembles W (n, M, D) once every rank is done and returns the zoo mapped from it (other ranks return None)."
@@ -54,12 +56,14 @@ def zoo_main(
         p, t0 = as_progress(progress if rank == 0 else False), time.perf_counter()
         wcfg, tcfg, zcfg, study = configs(cfg)
         st = Stages(p, ('world', 'backbone', 'zoo'))
-        with st('world'): world, _ = world_stage(wcfg, cache, p)   # locked: the first rank builds, the others wait and read it
+        # locked: the first rank builds, the others wait and read it
+        with st('world'): world, _ = world_stage(wcfg, cache, p)
         with st('backbone'): bb, _ = backbone_stage(tcfg, cache, p, device, zcfg.amp)
         tasks = [t for s in study.sources for t in world[s]]
         path = zoo_dir(bb.name, zcfg, world=_zoo_world_key(wcfg, tcfg, bb), cache=cache)
         with st('zoo'):
-            if ranks == 1: zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p, load=False)       # as `reproduce` does, W left on disk
+            # as `reproduce` does, W left on disk
+            if ranks == 1: zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p, load=False)
             else: build_zoo(bb, tasks, zcfg, path, progress=p, shard=(rank, ranks))   # each rank its own tasks: no lock
             if ranks > 1: dist.barrier()
         if rank: return None
@@ -67,50 +71,70 @@ def zoo_main(
         f = path/f"zoo-{config_key([names, srcs])}.safetensors"
         if not intact(f): assemble_zoo(path, names, srcs, f)     # W (n, M, D) in one file, written a task at a time
         zoo = open_zoo(f)                                         # mapped, not read: see `open_zoo`
-        p.stage(f"zoo: {len(zoo)} tasks, W {tuple(zoo.W.shape)} in {f} ({time.perf_counter() - t0:.1f} s, {ranks} rank{'s' * (ranks > 1)})")
+        p.stage(f"zoo: {len(zoo)} tasks, W {tuple(zoo.W.shape)} in {f} ({time.perf_counter() - t0:.1f} s, {ranks} "
+                f"rank{'s' * (ranks > 1)})")
         return zoo
     finally:
         if ranks > 1: dist.destroy_process_group()
 
 # %% ../nbs/06b_cli.ipynb #4e875e36
+def _run_options(q:argparse.ArgumentParser, out:bool=True):
+    "The options of the commands that run stages: reproduce, ablations and zoo."
+    q.add_argument('--preset', default='tiny', help=f"one of {', '.join(PRESETS)} (default: tiny)")
+    if out: q.add_argument('--out', default='sg-lora-run', help="output folder (default: sg-lora-run)")
+    q.add_argument('--seed', type=int, default=0,
+                   help="seeds the world, the task roles, all training and all sampling (default: 0)")
+    q.add_argument('--cache', default=None,
+                   help="cache root (default: $SG_LORA_CACHE, else $XDG_CACHE_HOME/sg_lora or ~/.cache/sg_lora)")
+    q.add_argument('--quiet', action='store_true', help="stage lines only, no progress within a stage")
+    q.add_argument('--data', default=None, help=f"the data folder of {', '.join(DATA_PRESETS)} "
+                   "(MS-COCO, OxfordPets, Flowers102, Flickr30K; see 05d_paper)")
+    q.add_argument('--weights', default=None,
+                   help="the CLIP weights (.safetensors) of the paper presets (default: open_clip's Hugging Face cache)")
+    q.add_argument('--captions', default=None, help='a captions file, JSON lines {"image": ..., "captions": [...]} '
+                   "(default: <data>/captions.jsonl if present)")
+    q.add_argument('--device', default='cpu', help="where the backbone runs: cpu, cuda, cuda:1, ... (default: cpu)")
+
+def _generate_options(g:argparse.ArgumentParser):
+    "The options of `sg-lora generate`."
+    g.add_argument('description', help="the task, e.g. 'a photo of a zebra'")
+    g.add_argument('--bundle', default='sg-lora-run/bundles/scenes',
+                   help="a generator bundle folder (default: sg-lora-run/bundles/scenes)")
+    g.add_argument('--n', type=int, default=1, help="LoRAs to draw (default: 1); n > 1 adds -0, -1, ... to --out")
+    g.add_argument('--seed', type=int, default=0, help="sampling seed (default: 0)")
+    g.add_argument('--out', default=None,
+                   help="file (sg-lora) or folder (peft, open_clip-merged) to write (default: from the description)")
+    g.add_argument('--format', default='sg-lora', choices=FORMATS, help="sg-lora: a LoRA file; peft: an adapter "
+                   "folder; open_clip-merged: an open_clip folder with the LoRA merged in (default: sg-lora)")
+    g.add_argument('--cache', default=None,
+                   help="cache root holding the bundle's tiny-world backbone (default: as for reproduce)")
+    g.add_argument('--device', default='cpu', help="device for the backbone and generator (default: cpu)")
+
+# %% ../nbs/06b_cli.ipynb #d21e8de7
 def _parser()->argparse.ArgumentParser:
     "The `sg-lora` argument parser: reproduce, ablations, zoo, generate and info."
     ap = argparse.ArgumentParser(prog='sg-lora', description="SG-LoRA: LoRA weights for unseen tasks from their descriptions.")
     sub = ap.add_subparsers(dest='cmd', required=True)
-    r = sub.add_parser('reproduce', help="run world -> backbone -> zoo -> experts -> generator -> evaluation and write Tables 1 and 2",
-                       description="Run every stage (cached) and write config.json, results.json, report.md and figures into --out.")
-    b = sub.add_parser('ablations', help="Tables 3-5, Figures 2-5 and the ablations beyond the paper, on top of the (cached) reproduce run",
-                       description="Run every ablation (cached) on the stages of the reproduce run of --preset and --seed, building any "
-                                   "that are missing, and write ablations.json, ablations.md and one PNG per ablation into --out.")
+    r = sub.add_parser('reproduce', help="run world -> backbone -> zoo -> experts -> generator -> evaluation and write "
+                       "Tables 1 and 2", description="Run every stage (cached) and write config.json, results.json, "
+                       "report.md and figures into --out.")
+    b = sub.add_parser('ablations', help="Tables 3-5, Figures 2-5 and the ablations beyond the paper, on top of the "
+                       "(cached) reproduce run", description="Run every ablation (cached) on the stages of the reproduce "
+                       "run of --preset and --seed, building any that are missing, and write ablations.json, "
+                       "ablations.md and one PNG per ablation into --out.")
     z = sub.add_parser('zoo', help="train the zoo stage alone; under torchrun, sharded across the ranks",
-                       description="Train (or complete) the LoRA zoo of --preset into the cache. Under `torchrun --nproc_per_node N` each "
-                                   "rank trains every N-th group of tasks (gloo on CPU, nccl on CUDA); rank 0 then writes W into one safetensors file.")
-    for q in (r, b, z):
-        q.add_argument('--preset', default='tiny', help=f"one of {', '.join(PRESETS)} (default: tiny)")
-        if q is not z: q.add_argument('--out', default='sg-lora-run', help="output folder (default: sg-lora-run)")
-        q.add_argument('--seed', type=int, default=0, help="seeds the world, the task roles, all training and all sampling (default: 0)")
-        q.add_argument('--cache', default=None, help="cache root (default: $SG_LORA_CACHE, else $XDG_CACHE_HOME/sg_lora or ~/.cache/sg_lora)")
-        q.add_argument('--quiet', action='store_true', help="stage lines only, no progress within a stage")
-        q.add_argument('--data', default=None, help=f"the data folder of {', '.join(DATA_PRESETS)} (MS-COCO, OxfordPets, Flowers102, Flickr30K; see the README)")
-        q.add_argument('--weights', default=None, help="the CLIP weights (.safetensors) of the paper presets (default: open_clip's Hugging Face cache)")
-        q.add_argument('--captions', default=None, help="a captions file, JSON lines {\"image\": ..., \"captions\": [...]} (default: <data>/captions.jsonl if present)")
-        q.add_argument('--device', default='cpu', help="where the backbone runs: cpu, cuda, cuda:1, ... (default: cpu)")
+                       description="Train (or complete) the LoRA zoo of --preset into the cache. Under `torchrun "
+                       "--nproc_per_node N` each rank trains every N-th group of tasks (gloo on CPU, nccl on CUDA); "
+                       "rank 0 then writes W into one safetensors file.")
+    for q in (r, b, z): _run_options(q, out=q is not z)
     b.add_argument('--only', default=None, help="comma-separated ablations to run (default: all), e.g. table3,fig4")
-    g = sub.add_parser('generate', help="write LoRA files for a task description, with a generator bundle",
-                       description="Draw --n LoRAs for DESCRIPTION from a generator bundle (sg-lora reproduce writes one per source into "
-                                   "<out>/bundles/), write them with their provenance, and print the top-K experts and their weights.")
-    g.add_argument('description', help="the task, e.g. 'a photo of a zebra'")
-    g.add_argument('--bundle', default='sg-lora-run/bundles/scenes', help="a generator bundle folder (default: sg-lora-run/bundles/scenes)")
-    g.add_argument('--n', type=int, default=1, help="LoRAs to draw (default: 1); n > 1 adds -0, -1, ... to --out")
-    g.add_argument('--seed', type=int, default=0, help="sampling seed (default: 0)")
-    g.add_argument('--out', default=None, help="file (sg-lora) or folder (peft, open_clip-merged) to write (default: from the description)")
-    g.add_argument('--format', default='sg-lora', choices=FORMATS, help="sg-lora: a LoRA file; peft: an adapter folder; "
-                   "open_clip-merged: an open_clip folder with the LoRA merged in (default: sg-lora)")
-    g.add_argument('--cache', default=None, help="cache root holding the bundle's tiny-world backbone (default: as for reproduce)")
-    g.add_argument('--device', default='cpu', help="device for the backbone and generator (default: cpu)")
-    i = sub.add_parser('info', help="print the format and metadata of a file or folder sg-lora wrote",
-                       description="Print the format and metadata (provenance included) of a LoRA file, an export, a bundle or a cache file.")
-    i.add_argument('path')
+    _generate_options(sub.add_parser('generate', help="write LoRA files for a task description, with a generator bundle",
+                      description="Draw --n LoRAs for DESCRIPTION from a generator bundle (sg-lora reproduce writes one "
+                      "per source into <out>/bundles/), write them with their provenance, and print the top-K experts "
+                      "and their weights."))
+    sub.add_parser('info', help="print the format and metadata of a file or folder sg-lora wrote",
+                   description="Print the format and metadata (provenance included) of a LoRA file, an export, a "
+                   "bundle or a cache file.").add_argument('path')
     return ap
 
 # %% ../nbs/06b_cli.ipynb #732f1d75
@@ -126,7 +150,8 @@ def main(argv:list|None=None):
         if a.cmd == 'zoo': zoo_main(a.preset, a.seed, a.cache, prog, **extra); return
         if a.cmd == 'reproduce': reproduce(a.preset, a.out, a.seed, a.cache, progress=prog, **extra)
         else: ablations(a.preset, a.out, a.seed, a.cache, prog, tuple(a.only.split(',')) if a.only else ABLATIONS, **extra)
-    except (ValueError, OSError) as e: ap.exit(2, f"sg-lora {a.cmd}: error: {e}\n")   # bad input, or a file system that says no
+    # bad input, or a file system that says no
+    except (ValueError, OSError) as e: ap.exit(2, f"sg-lora {a.cmd}: error: {e}\n")
 
 # %% ../nbs/06b_cli.ipynb #9d5befb5
 #| eval: false

@@ -37,15 +37,22 @@ class CVAECfg:
     eval_every:int=10    # epochs between validation checks (only when `train_cvae` gets `val`)
     residual:bool=False  # beyond the paper: the decoder outputs x(mu*) + f(z, c), f starting at zero
     basis:int=0          # beyond the paper: work in the top `basis` principal directions; 0: all D coordinates
-    expert_tasks:bool=False  # beyond the paper: `fit_sglora` also trains on the experts, each conditioned without itself
+    # beyond the paper: `fit_sglora` also trains on the experts, each conditioned without itself
+    expert_tasks:bool=False
     weight_decay:float=0.    # beyond the paper: AdamW's decoupled weight decay; 0: Adam, as the paper
     dropout:float=0.         # beyond the paper: dropout after every hidden layer, in training
-    cond_noise:float=0.      # beyond the paper: Gaussian noise of this SD (model units) on the condition's mu* part, in training
-    reduction:str='sum'      # 'sum' of Eq. 9's squared error over the D coordinates (the paper), or 'mean' (lambda then weighs D times more)
-    stop_on:str='elbo'       # what early stopping watches on the validation tasks (`fit_sglora`): 'elbo', or beyond the paper 'distance' to their mean LoRAs
-    sub_repos:int=0          # beyond the paper: `fit_sglora` also conditions every training task on this many random half-repositories
+    # beyond the paper: Gaussian noise of this SD (model units) on the condition's mu* part, in training
+    cond_noise:float=0.
+    # 'sum' of Eq. 9's squared error over the D coordinates (the paper), or 'mean' (lambda then weighs D times more)
+    reduction:str='sum'
+    # what early stopping watches on the validation tasks (`fit_sglora`): 'elbo', or beyond the paper 'distance' to
+    # their mean LoRAs
+    stop_on:str='elbo'
+    # beyond the paper: `fit_sglora` also conditions every training task on this many random half-repositories
+    sub_repos:int=0
 
-REGULARISERS = dict(weight_decay=0., dropout=0., cond_noise=0., reduction='sum', stop_on='elbo', sub_repos=0)   # the fields added after runs were cached, and their defaults
+# the fields added after runs were cached, and their defaults
+REGULARISERS = dict(weight_decay=0., dropout=0., cond_noise=0., reduction='sum', stop_on='elbo', sub_repos=0)
 
 # %% ../nbs/04_cvae.ipynb #2c694c4d
 def cfg_key_dict(cfg:CVAECfg)->dict:
@@ -57,15 +64,21 @@ def check_training(X:Tensor, mu:Tensor|None=None, var:Tensor|None=None):
     "Refuse training data a CVAE cannot learn from, naming the problem and the fix: non-finite values, negative variances, fewer than 2 rows, identical rows."
     for n, t in (('X', X), ('mu', mu), ('var', var)):
         if t is not None: _check_values(n, t)
-    if var is not None and (var < 0).any(): raise ValueError("var holds negative variances: it must be the experts' element-wise variance (`expert_repo`)")
-    if len(X) < 2: raise ValueError(f"a CVAE needs at least 2 training LoRAs, got {len(X)}: add training tasks or snapshots")
-    if (X == X[:1]).all(): raise ValueError(f"all {len(X)} training LoRAs are identical, so there is nothing to learn: check that the zoo's training moved them")
+    if var is not None and (var < 0).any(): raise ValueError("var holds negative variances: it must be the experts' "
+                                                             "element-wise variance (`expert_repo`)")
+    if len(X) < 2: raise ValueError(f"a CVAE needs at least 2 training LoRAs, got {len(X)}: add training tasks or "
+                                    "snapshots")
+    if (X == X[:1]).all(): raise ValueError(f"all {len(X)} training LoRAs are identical, so there is nothing to learn: "
+                                            "check that the zoo's training moved them")
 
 # %% ../nbs/04_cvae.ipynb #a8d4856b
 def _check_values(n:str, t:Tensor):
-    if not isinstance(t, Tensor) or not t.is_floating_point(): raise TypeError(f"{n} must be a floating-point torch.Tensor, got {type(t).__name__} {getattr(t, 'dtype', '')}")
+    if not isinstance(t, Tensor) or not t.is_floating_point(): raise TypeError(f"{n} must be a floating-point "
+                                                                               f"torch.Tensor, got {type(t).__name__} "
+                                                                               f"{getattr(t, 'dtype', '')}")
     if not torch.isfinite(t).all():
-        raise ValueError(f"{n} holds {int((~torch.isfinite(t)).sum())} NaN or inf values: the LoRAs (or the repository made from them) are damaged; rebuild them")
+        raise ValueError(f"{n} holds {int((~torch.isfinite(t)).sum())} NaN or inf values: the LoRAs (or the repository "
+                         "made from them) are damaged; rebuild them")
 
 # %% ../nbs/04_cvae.ipynb #706c95e0
 class Normaliser(nn.Module):
@@ -121,7 +134,8 @@ class CVAE(nn.Module):
         self.D, self.cfg = D, cfg
         h, k, d = cfg.hidden, cfg.latent, cfg.basis or D   # d: coordinates per LoRA that the networks see
         self.norm = Normaliser(D)
-        if cfg.reduction not in ('sum', 'mean'): raise ValueError(f"reduction must be 'sum' (the paper) or 'mean', got {cfg.reduction!r}")
+        if cfg.reduction not in ('sum', 'mean'): raise ValueError("reduction must be 'sum' (the paper) or 'mean', got "
+                                                                  f"{cfg.reduction!r}")
         self.encoder = _mlp(3 * d, h, 2 * k, p=cfg.dropout)      # q(z | X, c)
         self.prior = _mlp(2 * d, h, 2 * k, p=cfg.dropout)        # p(z | c)
         self.decoder = _mlp(k + 2 * d, h, h, d, p=cfg.dropout)   # p(X | z, c)
@@ -164,7 +178,8 @@ def fit_basis(self:CVAE, Xn:Tensor, mun:Tensor)->CVAE:
     with torch.no_grad():
         A = torch.cat([Xn, mun])                                           # (2N, D)
         if self.cfg.basis > min(A.shape):
-            raise ValueError(f"basis={self.cfg.basis} exceeds the {min(A.shape)} directions that {len(A)} rows of length "
+            raise ValueError(f"basis={self.cfg.basis} exceeds the {min(A.shape)} directions that {len(A)} rows of "
+                             "length "
                              f"{A.shape[1]} can span; use basis <= {min(A.shape)}")
         self.P.copy_(torch.linalg.svd(A, full_matrices=False).Vh[:self.cfg.basis].T)   # (D, basis)
         return self
@@ -175,7 +190,8 @@ def fit_basis_chunks(self:CVAE, blocks:Callable, rows:int, iters:int=8, oversamp
     "`fit_basis` without the (2N, D) matrix: `blocks()` yields its row blocks (standardised X rows, and `mu*` rows, each once with weight sqrt(M)); subspace iteration on A^T A with `basis + oversample` vectors, then Rayleigh-Ritz, one pass over the blocks per iteration."
     with torch.no_grad():
         k, D = self.cfg.basis, self.D
-        if k > min(rows, D): raise ValueError(f"basis={k} exceeds the {min(rows, D)} directions that {rows} rows of length {D} can span; use basis <= {min(rows, D)}")
+        if k > min(rows, D): raise ValueError(f"basis={k} exceeds the {min(rows, D)} directions that {rows} rows of "
+                                              f"length {D} can span; use basis <= {min(rows, D)}")
         def ata(Q):                                                        # A^T A Q, a block at a time
             Y = torch.zeros_like(Q)
             for R in blocks(): R = R.double(); Y += R.T @ (R @ Q)
@@ -213,9 +229,12 @@ class Snapshots:
     def __init__(self, W:Tensor, mu:Tensor, var:Tensor, tasks:list[int]|None=None):
         tasks = list(range(len(W))) if tasks is None else [int(t) for t in tasks]
         if not (all(isinstance(x, Tensor) for x in (W, mu, var)) and W.ndim == 3 and mu.ndim == 2 and mu.shape == var.shape == (len(tasks), W.shape[2])):
-            raise ValueError(f"need W (tasks, M, D) and mu, var (n, D) for the n tasks used; got W {tuple(getattr(W, 'shape', ()))}, "
-                             f"mu {tuple(getattr(mu, 'shape', ()))}, var {tuple(getattr(var, 'shape', ()))} for {len(tasks)} tasks")
-        if any(not 0 <= t < len(W) for t in tasks): raise ValueError(f"task indices must lie in [0, {len(W)}); got {tasks}")
+            raise ValueError("need W (tasks, M, D) and mu, var (n, D) for the n tasks used; got W "
+                             f"{tuple(getattr(W, 'shape', ()))}, "
+                             f"mu {tuple(getattr(mu, 'shape', ()))}, var {tuple(getattr(var, 'shape', ()))} for "
+                             f"{len(tasks)} tasks")
+        if any(not 0 <= t < len(W) for t in tasks): raise ValueError(f"task indices must lie in [0, {len(W)}); got "
+                                                                     f"{tasks}")
         self.parts, self.mu, self.var = [(W, torch.tensor(tasks, dtype=torch.long))], mu, var
 
     def __add__(self, o:Snapshots)->Snapshots:
@@ -264,14 +283,17 @@ def tasks(self:Snapshots):
 def checked(self:Snapshots):
     "`tasks()`, checking as it goes what `check_training` checks, so the data are read once for the checks and the statistics: a damaged task raises when it is reached, identical rows at the end."
     for n, t in (('mu', self.mu), ('var', self.var)): _check_values(n, t)
-    if (self.var < 0).any(): raise ValueError("var holds negative variances: it must be the experts' element-wise variance (`expert_repo`)")
-    if len(self) < 2: raise ValueError(f"a CVAE needs at least 2 training LoRAs, got {len(self)}: add training tasks or snapshots")
+    if (self.var < 0).any(): raise ValueError("var holds negative variances: it must be the experts' element-wise "
+                                              "variance (`expert_repo`)")
+    if len(self) < 2: raise ValueError(f"a CVAE needs at least 2 training LoRAs, got {len(self)}: add training tasks "
+                                       "or snapshots")
     first, same = None, True
     for k, X in self.tasks():
         _check_values(f"W (task {k})", X)
         first = X[:1] if first is None else first; same = same and bool((X == first).all())
         yield k, X
-    if same: raise ValueError(f"all {len(self)} training LoRAs are identical, so there is nothing to learn: check that the zoo's training moved them")
+    if same: raise ValueError(f"all {len(self)} training LoRAs are identical, so there is nothing to learn: check that "
+                              "the zoo's training moved them")
 
 # %% ../nbs/04_cvae.ipynb #0000000a
 def _validate(m:CVAE, val:Callable)->float:
@@ -285,7 +307,8 @@ def _validate(m:CVAE, val:Callable)->float:
 def _check_cvae_data(X:Tensor|Snapshots, mu:Tensor|None, var:Tensor|None, cfg:CVAECfg):
     "Refuse training data or a recipe `train_cvae` cannot use, naming the problem and the fix."
     if isinstance(X, Snapshots):
-        if mu is not None or var is not None: raise ValueError("Snapshots carry their tasks' conditions: pass mu=None, var=None")
+        if mu is not None or var is not None: raise ValueError("Snapshots carry their tasks' conditions: pass mu=None, "
+                                                               "var=None")
     else:
         if not all(isinstance(t, Tensor) for t in (X, mu, var)) or not (X.shape == mu.shape == var.shape and X.ndim == 2):
             raise ValueError(f"X, mu and var must all be (N, D) tensors (or X `Snapshots`); "
@@ -323,13 +346,16 @@ def _noisy(cb:Tensor, sd:float, g:torch.Generator)->Tensor:
 
 # %% ../nbs/04_cvae.ipynb #3cc50c18
 def train_cvae(
-    X:Tensor|Snapshots,  # (N, D) training LoRAs (snapshots); or `Snapshots`, read a batch at a time (then mu = var = None)
+    # (N, D) training LoRAs (snapshots); or `Snapshots`, read a batch at a time (then mu = var = None)
+    X:Tensor|Snapshots,
     mu:Tensor|None,      # (N, D) mu* of each snapshot's task
     var:Tensor|None,     # (N, D) var* of each snapshot's task
     cfg:CVAECfg=CVAECfg(),
     progress:bool|str|Progress=True, # show the epochs (see `as_progress`)
-    val:Callable[[CVAE], float]|None=None, # validation score, higher is better, e.g. `lambda m: -cvae_val_loss(m, Xv, muv, varv)`
-    device:str='cpu',    # where the steps run (the model comes back on the CPU); the noise is drawn on the CPU either way
+    # validation score, higher is better, e.g. `lambda m: -cvae_val_loss(m, Xv, muv, varv)`
+    val:Callable[[CVAE], float]|None=None,
+    # where the steps run (the model comes back on the CPU); the noise is drawn on the CPU either way
+    device:str='cpu',
 )->tuple[CVAE, list[dict]]:
     "Fit a CVAE on (X, c) pairs; returns the model (its best-scoring state when `val` is given) and the per-epoch history."
     _check_cvae_data(X, mu, var, cfg)
@@ -381,7 +407,8 @@ def cvae_val_loss(
             tot += (rec + m.cfg.lam * kl).item() * len(idx)
         return tot / len(X)
     if not (X.shape == mu.shape == var.shape and X.ndim == 2 and X.shape[1] == m.D):
-        raise ValueError(f"X, mu and var must all be (N, {m.D}); got {tuple(X.shape)}, {tuple(getattr(mu, 'shape', ()))}, {tuple(getattr(var, 'shape', ()))}")
+        raise ValueError(f"X, mu and var must all be (N, {m.D}); got {tuple(X.shape)}, "
+                         f"{tuple(getattr(mu, 'shape', ()))}, {tuple(getattr(var, 'shape', ()))}")
     X, mu, var = (t.to(dev) for t in (X, mu, var))
     rec, kl = m.loss(m.norm.x(X), m.cond(mu, var), g)
     return (rec + m.cfg.lam * kl).item()
@@ -391,7 +418,8 @@ def save_cvae(path:str|Path, m:CVAE, seal:bool=False, **meta:str)->Path:
     "Atomically save a trained CVAE with its config (`seal`: its hash beside it, for a cache; see `intact`)."
     sd = {k: v.contiguous() for k, v in m.state_dict().items()}
     bad = [k for k, v in sd.items() if v.is_floating_point() and not torch.isfinite(v).all()]
-    if bad: raise ValueError(f"the generator's weights hold NaN or inf ({', '.join(bad[:3])}): its training diverged; retrain it (a lower lr), nothing was written")
+    if bad: raise ValueError(f"the generator's weights hold NaN or inf ({', '.join(bad[:3])}): its training diverged; "
+                             "retrain it (a lower lr), nothing was written")
     md = dict(format='sg-lora/cvae', format_version='1', D=str(m.D), cfg=json.dumps(asdict(m.cfg))) | {k: str(v) for k, v in meta.items()}
     atomic_write(lambda p: save_file(sd, str(p), metadata=md), Path(path), seal)
     return Path(path)
@@ -399,19 +427,24 @@ def save_cvae(path:str|Path, m:CVAE, seal:bool=False, **meta:str)->Path:
 def load_cvae(path:str|Path)->CVAE:
     "Load a CVAE saved by `save_cvae`."
     p = Path(path)
-    if p.is_dir(): raise ValueError(f"{p} is a folder: give the generator's .safetensors file (a bundle folder loads with `SGLoRA.load`)")
+    if p.is_dir(): raise ValueError(f"{p} is a folder: give the generator's .safetensors file (a bundle folder loads "
+                                    "with `SGLoRA.load`)")
     if not p.is_file(): raise FileNotFoundError(f"no generator file {p}")
     try:
         with safe_open(str(path), 'pt') as f:
             md = f.metadata() or {}
-            if md.get('format') != 'sg-lora/cvae': raise ValueError(f"{path} is not an sg-lora generator (format={md.get('format')!r})")
+            if md.get('format') != 'sg-lora/cvae': raise ValueError(f"{path} is not an sg-lora generator "
+                                                                    f"(format={md.get('format')!r})")
             m = CVAE(int(md['D']), CVAECfg(**json.loads(md['cfg'])))
             m.load_state_dict({k: f.get_tensor(k) for k in f.keys()})
     except ValueError: raise
-    except PermissionError as e: raise PermissionError(f"{path} is not readable ({e.strerror}): fix its permissions (chmod u+r)") from None
-    except Exception as e: raise ValueError(f"{path} is not a readable generator file ({type(e).__name__}: {e}); retrain or re-copy it") from None
+    except PermissionError as e: raise PermissionError(f"{path} is not readable ({e.strerror}): fix its permissions "
+                                                       "(chmod u+r)") from None
+    except Exception as e: raise ValueError(f"{path} is not a readable generator file ({type(e).__name__}: {e}); "
+                                            "retrain or re-copy it") from None
     if not all(torch.isfinite(v).all() for v in m.state_dict().values() if v.is_floating_point()):
-        raise ValueError(f"{path} holds NaN or inf weights: the generator diverged or the file was altered; retrain or re-copy it")
+        raise ValueError(f"{path} holds NaN or inf weights: the generator diverged or the file was altered; retrain or "
+                         "re-copy it")
     return m.eval()
 
 # %% ../nbs/04_cvae.ipynb #6eb2845c
@@ -423,7 +456,8 @@ def mean_distances(
 )->dict:
     "Distances of the generated mean, mu* and the training mean to each task's Oracle: {'per_task': {name: list}, 'mean': {name: float}}."
     if gen.ndim != 3 or oracle.shape != gen.shape[::2] or mu_star.shape != oracle.shape or train_mean.shape != oracle.shape[1:]:
-        raise ValueError(f"need gen (tasks, n, D), oracle and mu_star (tasks, D), train_mean (D,); got {tuple(gen.shape)}, "
+        raise ValueError("need gen (tasks, n, D), oracle and mu_star (tasks, D), train_mean (D,); got "
+                         f"{tuple(gen.shape)}, "
                          f"{tuple(oracle.shape)}, {tuple(mu_star.shape)}, {tuple(train_mean.shape)}")
     off = oracle - train_mean                                              # (t, D) the Oracle's offset
     pt = {'mean_dist': off.norm(dim=-1)}                                   # (t,) the training mean's distance
@@ -490,7 +524,8 @@ def plot_diagnostics(
     a = axs[1]
     a.bar(['across conditions', 'across z'], [sens['between'], sens['within']], color=['C0', 'C1'])
     if min(sens['between'], sens['within']) > 0: a.set_yscale('log')
-    a.set(ylabel='output variance (standardised)', title=f"ratio {sens['ratio']:.3g}; shuffled c moves {sens['shuffle_rel']:.2f}")
+    a.set(ylabel='output variance (standardised)', title=f"ratio {sens['ratio']:.3g}; shuffled c moves "
+                                                         f"{sens['shuffle_rel']:.2f}")
     a = axs[2]
     cd = [float(v) for v in cdist]
     a.scatter(cd, pt['gen_rel'], label='generated mean'); a.scatter(cd, pt['mu_rel'], marker='x', label='mu*')

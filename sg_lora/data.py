@@ -35,7 +35,8 @@ class Split:
 
     def __post_init__(self):
         if self.images.dtype != torch.uint8 or self.images.ndim != 4 or self.images.shape[1] != 3:
-            raise ValueError(f"Split.images must be uint8 (N, 3, H, W), got {self.images.dtype} {tuple(self.images.shape)}")
+            raise ValueError(f"Split.images must be uint8 (N, 3, H, W), got {self.images.dtype} "
+                             f"{tuple(self.images.shape)}")
         if len(self.captions) != len(self.images) or any(len(c) == 0 for c in self.captions):
             raise ValueError(f"Split needs one or more captions for each of its {len(self.images)} images, "
                              f"got {len(self.captions)} caption lists")
@@ -259,9 +260,11 @@ def group_style(source:str, group:str, seed:int, family:str='')->GroupStyle:
     "The style of semantic group `group` (of the wider `family`, e.g. Food & Drink) in `source`, drawn from the world seed."
     import zlib
     look, key = LOOKS[source], lambda s: zlib.crc32(s.encode())
-    fl = _rng(seed, 2**22 + key(family))                              # a family's lighting, the same in every source and on the web
+    # a family's lighting, the same in every source and on the web
+    fl = _rng(seed, 2**22 + key(family))
     hue, gain, con = fl.uniform(-1, 1), fl.uniform(.75, 1.15), fl.uniform(.75, 1.2)
-    fr = _rng(seed, SOURCES.index(source), 2**21 + key(family))     # what a family's groups share in this source: settings, what varies
+    # what a family's groups share in this source: settings, what varies
+    fr = _rng(seed, SOURCES.index(source), 2**21 + key(family))
     pool = fr.choice(look.backgrounds, min(4, len(look.backgrounds)), replace=False)
     core = set(fr.choice(ATTRIBUTES, 3, replace=False))
     gr = _rng(seed, SOURCES.index(source), 2**20 + key(group))      # and what each group adds
@@ -421,7 +424,8 @@ def world_emoji()->tuple[Emoji, ...]:
     "The table as the world uses it: animals grouped as a zoologist would (group: mammals, birds, ...), and every flower in each colour of `_TINTS`."
     fam = {n: f for f, ns in ANIMAL_FAMILIES.items() for n in ns}
     fam |= {n: 'coco-animals' for n in COCO_ANIMALS}
-    out = [replace(e, subgroup=fam[e.name], group=e.subgroup) if e.name in fam else e for e in emoji_table()]   # an animal's family: mammals, birds, ...
+    # an animal's family: mammals, birds, ...
+    out = [replace(e, subgroup=fam[e.name], group=e.subgroup) if e.name in fam else e for e in emoji_table()]
     E = {e.name: e for e in out}
     out += [replace(E[f], name=f"{c} {f}", plural=f"{c} {E[f].plural}", subgroup=f"flower-{f}", group=f"{E[f].subgroup}", tint=c) for f in FLOWERS for c in _TINTS]
     return tuple(out)
@@ -453,7 +457,8 @@ def choose_tasks(source:str, n:int, seed:int, per_group:int=4)->list[Emoji]:
         if n - len(chosen) - k == 1 and k > 2: k -= 1   # never leave a single task for the last group
         if k < min(2, n): continue
         chosen += [groups[g][i] for i in sorted(rng.choice(len(groups[g]), k, replace=False))]
-    if len(chosen) < n: raise ValueError(f"source {source!r} has groups for only {len(chosen)} tasks of up to {per_group}, asked for {n}: raise per_group")
+    if len(chosen) < n: raise ValueError(f"source {source!r} has groups for only {len(chosen)} tasks of up to "
+                                         f"{per_group}, asked for {n}: raise per_group")
     return chosen
 
 # %% ../nbs/00a_data.ipynb #6b6bb834
@@ -464,8 +469,10 @@ class WorldCfg:
     "Everything that fixes the embedded world."
     seed:int=0                  # seeds task choice, scenes, rendering
     image_size:int=40           # images are image_size x image_size
-    n_tasks:dict=field(default_factory=lambda: dict(scenes=80, pets=37, flowers=40))  # tasks per source (COCO 80, Pets 37)
-    n_pairs:dict=field(default_factory=lambda: dict(train=120, val=30, test=100))     # image-caption pairs per task split
+    # tasks per source (COCO 80, Pets 37)
+    n_tasks:dict=field(default_factory=lambda: dict(scenes=80, pets=37, flowers=40))
+    # image-caption pairs per task split
+    n_pairs:dict=field(default_factory=lambda: dict(train=120, val=30, test=100))
     n_mix:int=300               # pairs in the task-agnostic `mix` test set
     pretrain_per_name:int=32    # web pairs per emoji for pretraining the backbone
     captions_per_image:int=2    # captions per task image (a description and a paraphrase)
@@ -525,8 +532,10 @@ class World:
     cfg:WorldCfg       # what made it (`WorldCfg`, or `DataCfg` for datasets on disk)
     tasks:dict         # source -> list[Task]
     mix:Task           # task-agnostic test set (Flickr30K's role)
-    about:dict=field(default_factory=dict)  # what was read: categories and images per source, captions (datasets on disk)
-    spare:list|None=None  # names a CLIP knows that no task uses (the controls' null); None: the emoji the world did not draw
+    # what was read: categories and images per source, captions (datasets on disk)
+    about:dict=field(default_factory=dict)
+    # names a CLIP knows that no task uses (the controls' null); None: the emoji the world did not draw
+    spare:list|None=None
 
     def __getitem__(self, source:str)->list[Task]: return self.tasks[source]
     def task(self, name:str)->Task: return next(t for ts in self.tasks.values() for t in ts if t.name == name)

@@ -33,7 +33,8 @@ NAMES = dict(coco='MS-COCO', pets='OxfordPets', flowers='Flowers102', flickr30k=
 def layout_text()->str:
     "The documented folder layout, one line per file."
     return "\n".join(f"  {s} ({NAMES[s]}): " + "; ".join(fs) for s, fs in LAYOUT.items()) + (
-        '\n  captions: <data>/captions.jsonl or --captions FILE, lines {"image": "<path relative to the data folder>", "captions": ["...", ...]}')
+        '\n  captions: <data>/captions.jsonl or --captions FILE, lines {"image": "<path relative to the data folder>", '
+        '"captions": ["...", ...]}')
 
 @dataclass
 class Category:
@@ -56,10 +57,13 @@ def read_captions(path:str|Path)->dict:
         if not line.strip(): continue
         try: r = json.loads(line)
         except json.JSONDecodeError as e:
-            raise ValueError(f"{path} line {i} is not JSON ({e.msg}); every line is {{\"image\": \"...\", \"captions\": [\"...\"]}}") from None
+            raise ValueError(f"{path} line {i} is not JSON ({e.msg}); every line is "
+                             f"{{\"image\": \"...\", \"captions\": [\"...\"]}}") from None
         im = r.get('image') if isinstance(r, dict) else None
-        if not isinstance(im, str) or not im.strip(): raise ValueError(f"{path} line {i} needs \"image\": a path relative to the data folder")
-        if im.startswith('/') or '..' in Path(im).parts: raise ValueError(f"{path} line {i}: {im!r} must be relative to the data folder, without '..'")
+        if not isinstance(im, str) or not im.strip(): raise ValueError(f"{path} line {i} needs \"image\": a path "
+                                                                       "relative to the data folder")
+        if im.startswith('/') or '..' in Path(im).parts: raise ValueError(f"{path} line {i}: {im!r} must be relative "
+                                                                          "to the data folder, without '..'")
         c = r.get('captions')
         if not isinstance(c, list) or not c or not all(isinstance(x, str) and x.strip() for x in c):
             raise ValueError(f"{path} line {i}: \"captions\" must be a non-empty list of non-empty strings")
@@ -161,7 +165,8 @@ def write_fake_datasets(
 )->Path:
     "Miniature datasets in exactly the layouts of `LAYOUT`, with a captions file for Pets and Flowers: for tests and the `paper-smoke` preset."
     root, n, rng = Path(root), dict(dict(coco=10, pets=8, flowers=6), **(categories or {})), np.random.default_rng(seed)
-    if n['coco'] > len(FAKE['coco']) or n['pets'] > len(FAKE['pets']): raise ValueError(f"at most {len(FAKE['coco'])} coco and {len(FAKE['pets'])} pets categories")
+    if n['coco'] > len(FAKE['coco']) or n['pets'] > len(FAKE['pets']): raise ValueError(f"at most {len(FAKE['coco'])} "
+        f"coco and {len(FAKE['pets'])} pets categories")
     caps = {}
     _fake_coco(root, n, images, rng, size)
     _fake_pets(root, n, images, rng, size, caps)
@@ -188,8 +193,10 @@ def _checked(root:Path, source:str, cats:list)->list:
     if empty: raise ValueError(f"{NAMES[source]}: {len(empty)} categories have no images: {empty[:5]}; "
                                "an annotation file that lists them without images is damaged or filtered: use the full file")
     missing = [im for c in cats for im in c.images if not (Path(root)/im).is_file()]
-    if missing: raise FileNotFoundError(f"{NAMES[source]}: {len(set(missing))} images the annotations list are not on disk, e.g. "
-                                        f"{sorted(set(missing))[:3]}: copy the whole image folder, or use annotations that match it")
+    if missing: raise FileNotFoundError(f"{NAMES[source]}: {len(set(missing))} images the annotations list are not on "
+                                        "disk, e.g. "
+                                        f"{sorted(set(missing))[:3]}: copy the whole image folder, or use annotations "
+                                        "that match it")
     return cats
 
 # %% ../nbs/00f_datasets.ipynb #8ffea4ba
@@ -204,7 +211,8 @@ def coco_listing(root:str|Path)->Listing:
     per = {c: set() for c in cats}
     for a in inst['annotations']:
         if a['image_id'] not in files or a['category_id'] not in cats:
-            raise ValueError(f"MS-COCO: annotation {a.get('id')} names image {a['image_id']} and category {a['category_id']}, "
+            raise ValueError(f"MS-COCO: annotation {a.get('id')} names image {a['image_id']} and category "
+                             f"{a['category_id']}, "
                              "which instances_train2017.json does not list: the file is damaged")
         per[a['category_id']].add(a['image_id'])
     out = [Category(cats[c]['name'], cats[c].get('supercategory') or 'object', sorted(files[i] for i in per[c])) for c in sorted(cats)]
@@ -229,7 +237,8 @@ def pets_listing(root:str|Path)->Listing:
             if not line.strip() or line.startswith('#'): continue
             parts = line.split()
             if len(parts) != 4 or not all(x.isdigit() for x in parts[1:]) or parts[2] not in ('1', '2'):
-                raise ValueError(f"OxfordPets: {f} line {i} is {line!r}; expected 'Image CLASS-ID SPECIES(1 cat, 2 dog) BREED-ID'")
+                raise ValueError(f"OxfordPets: {f} line {i} is {line!r}; expected 'Image CLASS-ID SPECIES(1 cat, 2 "
+                                 "dog) BREED-ID'")
             name, cls = _breed(parts[0]), int(parts[1])
             n, sp, ims = by.setdefault(cls, (name, 'cat' if parts[2] == '1' else 'dog', []))
             if n != name: raise ValueError(f"OxfordPets: {f} line {i}: class {cls} is {n!r} elsewhere but {name!r} here")
@@ -247,7 +256,8 @@ def flowers_listing(root:str|Path)->Listing:
     except Exception as e: raise ValueError(f"Flowers102: {f} is not a readable imagelabels.mat ({type(e).__name__}: {e})") from None
     names = Flowers102.classes
     if len(labels) == 0 or labels.min() < 1 or labels.max() > len(names):
-        raise ValueError(f"Flowers102: {f} must hold labels 1..{len(names)}, one per image; got {len(labels)} in [{labels.min(initial=0)}, {labels.max(initial=0)}]")
+        raise ValueError(f"Flowers102: {f} must hold labels 1..{len(names)}, one per image; got {len(labels)} in "
+                         f"[{labels.min(initial=0)}, {labels.max(initial=0)}]")
     per = {}
     for i, l in enumerate(labels, 1): per.setdefault(int(l), []).append(f"flowers-102/jpg/image_{i:05d}.jpg")
     return Listing('flowers', _checked(root, 'flowers', [Category(names[l - 1], 'flower', ims) for l, ims in sorted(per.items())]), {})
@@ -272,11 +282,14 @@ def captions_for(listing:Listing, file_caps:dict|None, images:list)->tuple[dict,
     if mine: caps, kind = mine, 'captions file'
     elif listing.captions: caps, kind = listing.captions, 'original'
     else: raise ValueError(
-        f"{NAMES[listing.source]} has no captions: supply a captions file (--captions FILE, or <data>/captions.jsonl) with a line "
-        f'{{"image": "{PREFIX[listing.source]}...", "captions": ["..."]}} per image; nbs/_scripts/caption_images.py writes one '
+        f"{NAMES[listing.source]} has no captions: supply a captions file (--captions FILE, or <data>/captions.jsonl) "
+        "with a line "
+        f'{{"image": "{PREFIX[listing.source]}...", "captions": ["..."]}} per image; nbs/_scripts/caption_images.py '
+        'writes one '
         "with a captioning model you have locally (the paper used Qwen2-VL)")
     missing = sorted({im for im in images if im not in caps})
-    if missing: raise ValueError(f"{NAMES[listing.source]}: {len(missing)} of the {len(set(images))} images a run uses have no caption in the "
+    if missing: raise ValueError(f"{NAMES[listing.source]}: {len(missing)} of the {len(set(images))} images a run uses "
+                                 "have no caption in the "
                                  f"{kind}, e.g. {missing[:3]}: caption them too")
     return {im: caps[im] for im in images}, kind
 
@@ -287,7 +300,8 @@ def load_image(path:str|Path, size:int)->np.ndarray:
         with Image.open(path) as im:
             im.draft('RGB', (size, size))   # JPEG: decode at the smallest scale that is still at least `size`
             im = im.convert('RGB')
-    except Exception as e: raise ValueError(f"{path} is not a readable image ({type(e).__name__}: {e}): restore or remove it") from None
+    except Exception as e: raise ValueError(f"{path} is not a readable image ({type(e).__name__}: {e}): restore or "
+                                            "remove it") from None
     k = size / min(im.size)
     im = im.resize((max(size, round(im.width * k)), max(size, round(im.height * k))), Image.BICUBIC)
     l, t = (im.width - size) // 2, (im.height - size) // 2
@@ -335,7 +349,8 @@ class DataCfg:
 # %% ../nbs/00f_datasets.ipynb #bcd181e4
 def check_data(cfg:DataCfg)->Path:
     "The data folder, after checking that every annotation file the run needs is there; one error lists all that are missing."
-    if not cfg.root: raise ValueError("this preset reads datasets from a folder: give --data DIR (see the README's 'Running the paper's setup')")
+    if not cfg.root: raise ValueError("this preset reads datasets from a folder: give --data DIR (see the README's "
+                                      "'Running the paper's setup')")
     r = Path(cfg.root).expanduser()
     if not r.is_dir(): raise FileNotFoundError(f"no data folder {r}. It must hold:\n{layout_text()}")
     pets = r/'oxford-iiit-pet/annotations'
@@ -369,7 +384,8 @@ def read_source(cfg:DataCfg, source:str, file_caps:dict|None, p:Progress)->tuple
         need = sum(n.values())
         short = [f"{c.name} ({len(c.images)})" for c in cats if len(c.images) < need]
         if short: raise ValueError(f"{NAMES[source]}: {len(short)} categories have fewer than the {need} images a task needs "
-                                   f"({', '.join(f'{k} {v}' for k, v in n.items())}): {', '.join(short[:5])}; lower n_pairs['{source}'] in the preset")
+                                   f"({', '.join(f'{k} {v}' for k, v in n.items())}): {', '.join(short[:5])}; lower "
+                                   f"n_pairs['{source}'] in the preset")
         plans = [_split_task(c, n, cfg.seed, si, ti) for ti, c in enumerate(cats)]
     caps, kind = captions_for(listing, file_caps, [im for pl in plans for ims in pl.values() for im in ims])
     ents = [dict(name=c.name, group=c.group, splits={s: Split(_images(root, ims, cfg.image_size), [caps[im] for im in ims]) for s, ims in pl.items()})
@@ -407,7 +423,8 @@ def build_datasets(cfg:DataCfg, cache:str|Path|None=None, progress:bool|str|Prog
     seen = {}
     for s, ts in tasks.items():
         for t in ts:
-            if t.name in seen: raise ValueError(f"task {t.name!r} is in both {seen[t.name]} and {s}: task names must be unique across sources")
+            if t.name in seen: raise ValueError(f"task {t.name!r} is in both {seen[t.name]} and {s}: task names must "
+                                                "be unique across sources")
             seen[t.name] = s
     write_json(d/'config.json', dict(asdict(cfg), about=about))
     about['captions_file'] = str(cf) if cf else None

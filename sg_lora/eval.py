@@ -27,18 +27,21 @@ __all__ = ['RECALLS', 'METHODS', 'CHECKS', 'POOLED', 'Evaluator', 'Method', 'Zer
 # %% ../nbs/05_eval.ipynb #00000007
 RECALLS = ('i2t R@1', 'i2t R@5', 'i2t R@10', 't2i R@1', 't2i R@5', 't2i R@10')
 
+# %% ../nbs/05_eval.ipynb #2eddd3db
 class Evaluator:
     "Recall@1/5/10 (both directions) of flat LoRA vectors on tasks' `split`; caption embeddings computed once per task, and each (LoRA, task) scored once. May leave a LoRA set in `bb`."
     def __init__(self, bb, tasks:list, split:str='test'):
         spec = getattr(bb.model, 'lora_spec', None)
-        if spec is None: raise ValueError("the backbone carries no LoRA: call `inject_lora(bb.model, cfg)` (or build a zoo with it) first")
+        if spec is None: raise ValueError("the backbone carries no LoRA: call `inject_lora(bb.model, cfg)` (or build a "
+                                          "zoo with it) first")
         self.bb, self.split, self.D = bb, split, lora_spec(bb.model).numel
         self.tasks = {t.name: t for t in tasks}
         self._txt, self._seen = {}, {}
 
     def _text(self, name:str)->tuple[Tensor, Tensor]:
         if name not in self._txt:
-            if name not in self.tasks: raise KeyError(f"unknown task {name!r}: the evaluator knows {len(self.tasks)} tasks, e.g. {list(self.tasks)[:3]}")
+            if name not in self.tasks: raise KeyError(f"unknown task {name!r}: the evaluator knows {len(self.tasks)} "
+                                                      f"tasks, e.g. {list(self.tasks)[:3]}")
             caps, owner = self.tasks[name].splits[self.split].flat_captions()
             self._txt[name] = (self.bb.encode_texts(caps), owner)
         return self._txt[name]
@@ -46,9 +49,11 @@ class Evaluator:
     @torch.no_grad()
     def recall(self, v:Tensor|None, name:str)->Tensor:
         "The six recalls (percent, in the order of `RECALLS`) of LoRA `v` (D,) on task `name`; None is the bare backbone."
-        if v is not None and v.shape != (self.D,): raise ValueError(f"a LoRA for this backbone is a vector of length {self.D}, got shape {tuple(v.shape)}")
+        if v is not None and v.shape != (self.D,): raise ValueError("a LoRA for this backbone is a vector of length "
+                                                                    f"{self.D}, got shape {tuple(v.shape)}")
         txt, v = self._text(name), v.detach().float().contiguous() if v is not None else torch.zeros(self.D)
-        key = (name, hashlib.blake2b(v.numpy().tobytes(), digest_size=16).digest())   # the same LoRA on the same task: a control's repeats
+        # the same LoRA on the same task: a control's repeats
+        key = (name, hashlib.blake2b(v.numpy().tobytes(), digest_size=16).digest())
         if key not in self._seen:
             r = task_recall(self.bb, self.tasks[name].splits[self.split], v=v, txt=txt)
             self._seen[key] = torch.tensor(r['i2t'] + r['t2i'])
@@ -56,7 +61,8 @@ class Evaluator:
 
     def recalls(self, V:Tensor, names:list[str], progress:bool|str|Progress=False)->Tensor:
         "Recalls (tasks, n, 6) of the LoRAs V (tasks, n, D), row i on task `names[i]`."
-        if V.ndim != 3 or len(V) != len(names): raise ValueError(f"V must be (tasks, n, D) with one row per name; got {tuple(V.shape)} for {len(names)} names")
+        if V.ndim != 3 or len(V) != len(names): raise ValueError("V must be (tasks, n, D) with one row per name; got "
+                                                                 f"{tuple(V.shape)} for {len(names)} names")
         it = [(i, j) for i in range(V.shape[0]) for j in range(V.shape[1])]
         out = torch.zeros(V.shape[0], V.shape[1], len(RECALLS))
         for i, j in as_progress(progress)(it, 'recalls'): out[i, j] = self.recall(V[i, j], names[i])
@@ -71,7 +77,8 @@ class Method:
     stochastic = False
     def lora(self, d:Tensor, names:list[str])->Tensor: raise NotImplementedError
     def check(self, d:Tensor, names:list[str]):
-        if d.ndim != 2 or len(d) != len(names): raise ValueError(f"d must be (tasks, E) with one row per name; got {tuple(d.shape)} for {len(names)} names")
+        if d.ndim != 2 or len(d) != len(names): raise ValueError("d must be (tasks, E) with one row per name; got "
+                                                                 f"{tuple(d.shape)} for {len(names)} names")
     def __call__(self, d:Tensor, names:list[str], n:int=1, seed:int=0)->Tensor:
         self.check(d, names)
         return self.lora(d, names)[:, None]
@@ -165,7 +172,8 @@ def select_sglora(
     K:int=4, tau:float=0.05, # K, and the starting tau
     n:int=3,                 # LoRAs sampled per validation task
     progress:bool|str|Progress=True, # show the trials (see `as_progress`)
-    val_W:Tensor|None=None,  # validation tasks' snapshots (v, M, D): early stopping on their ELBO when the recipe has patience
+    # validation tasks' snapshots (v, M, D): early stopping on their ELBO when the recipe has patience
+    val_W:Tensor|None=None,
 )->tuple[CVAECfg, float, list]:
     "Coordinate search on validation tasks; returns the best recipe, the best tau and every trial as a dict."
     bad = [k for k in grid if k != 'tau' and not hasattr(base, k)]
@@ -202,8 +210,10 @@ def kfold_scores(
 )->dict:
     "Mean recall of every pool task as a held-out task: {'names', 'scores': {'<method>@<tau>': [[mR per task] per seed]}}."
     t = len(names)
-    if not 3 <= folds <= t: raise ValueError(f"folds must lie in [3, {t}] (a scored part, a stopping part and training parts); got {folds}")
-    if W.ndim != 3 or len(W) != t or len(d) != t: raise ValueError(f"need W (t, M, D) and d (t, E) for t={t} names; got {tuple(W.shape)}, {tuple(d.shape)}")
+    if not 3 <= folds <= t: raise ValueError(f"folds must lie in [3, {t}] (a scored part, a stopping part and training "
+                                             f"parts); got {folds}")
+    if W.ndim != 3 or len(W) != t or len(d) != t: raise ValueError(f"need W (t, M, D) and d (t, E) for t={t} names; "
+                                                                   f"got {tuple(W.shape)}, {tuple(d.shape)}")
     scores = {f"Top-K LoRA Weighted@{tau:g}": [score(ev, TopKWeighted(repo, K, tau), names, d).mean((1, 2)).tolist()] * len(seeds) for tau in taus}
     jobs = [(r, tau, s, f) for r in recipes for tau in taus for s in seeds for f in range(folds)]
     parts = {s: torch.randperm(t, generator=torch.Generator().manual_seed(s)).tensor_split(folds) for s in seeds}
@@ -268,7 +278,8 @@ def generator_diagnostics(cv, repo:ExpertRepo, K:int, tau:float, train_W:Tensor,
     sv, st_ = task_semantics(val_d, repo, K, tau), task_semantics(train_d, repo, K, tau)
     gen = cv.generate(sv.mu, sv.var, n, seed)
     dist = mean_distances(gen, val_W[:, -1], sv.mu, train_W.mean((0, 1)))
-    sens = condition_sensitivity(cv, sv.mu, sv.var, n, seed) if len(val_d) >= 2 else None   # needs two conditions to compare
+    # needs two conditions to compare
+    sens = condition_sensitivity(cv, sv.mu, sv.var, n, seed) if len(val_d) >= 2 else None
     cdist = condition_distance(cv.cond(sv.mu, sv.var), cv.cond(st_.mu, st_.var))
     return dict(distances=dist, sensitivity=sens, condition_distance=[round(float(x), 3) for x in cdist])
 
@@ -299,7 +310,8 @@ def semantic_controls(
     draws = {'tasks deranged': lambda: (make(repo), d[derangement(len(names), g)]),
              'experts deranged': lambda: (make(with_descriptions(repo, repo.d[derangement(len(repo), g)])), d)}
     if unused is not None:
-        if len(unused) < len(names): raise ValueError(f"need at least {len(names)} unused names for the random-name control, got {len(unused)}")
+        if len(unused) < len(names): raise ValueError(f"need at least {len(names)} unused names for the random-name "
+                                                      f"control, got {len(unused)}")
         draws['random names'] = lambda: (make(repo), unused[torch.randperm(len(unused), generator=g)[:len(names)]])
     out = {}
     for k, draw in as_progress(progress)(list(draws.items()), 'controls'):
@@ -317,7 +329,8 @@ def training_control(
     progress:bool|str|Progress=False,
 )->dict:
     "The method trained on the real descriptions against `perms` retrained with the training descriptions deranged, all scored with the real ones: {label: {'training deranged': result}}."
-    if len(d_train) < 2: raise ValueError(f"deranging the training descriptions needs at least 2 training tasks, got {len(d_train)}")
+    if len(d_train) < 2: raise ValueError("deranging the training descriptions needs at least 2 training tasks, got "
+                                          f"{len(d_train)}")
     g = torch.Generator().manual_seed(seed)
     run = lambda m: {k: val_score(score(ev, m, nm, dd, n, seed)) for k, (nm, dd) in sets.items()}
     r = run(real if real is not None else train(d_train))
@@ -325,7 +338,7 @@ def training_control(
     return {k: {'training deranged': _null(r[k], [x[k] for x in null])} for k in sets}
 
 # %% ../nbs/05_eval.ipynb #539dce69
-CHECKS = dict(spearman=0.4, oracle_minus_soups=4.0, topk_minus_soups=1.5)   # the world's targets (DESIGN.md, issue 11)
+CHECKS = dict(spearman=0.4, oracle_minus_soups=4.0, topk_minus_soups=1.5)   # the world's targets
 
 def world_checks(
     ev:Evaluator,              # scores LoRAs on the tasks' `ev.split` pairs
@@ -360,7 +373,8 @@ def world_checks(
     return res
 
 # %% ../nbs/05_eval.ipynb #34c5c054
-POOLED = dict(spearman=0.5, spearman_lo=0.4, spearman_min=0.3, topk_minus_soups=1.5, oracle_minus_soups=4.0)   # issue 27's targets
+# the targets of the checks pooled over world seeds
+POOLED = dict(spearman=0.5, spearman_lo=0.4, spearman_min=0.3, topk_minus_soups=1.5, oracle_minus_soups=4.0)
 
 def _boot_mean(xs:list[Tensor], n_boot:int, g:torch.Generator)->Tensor:
     "Bootstrap replicates of the mean over all tasks of all runs, tasks redrawn within each run."

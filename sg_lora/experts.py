@@ -27,17 +27,22 @@ class ExpertRepo:
     sources:list=None  # where each expert comes from
 
     def __post_init__(self):
-        if isinstance(self.names, str): raise TypeError(f"names must be a list of task names, got one string {self.names[:40]!r}")
+        if isinstance(self.names, str): raise TypeError("names must be a list of task names, got one string "
+                                                        f"{self.names[:40]!r}")
         e = len(self.names)
         self.sources = self.sources if self.sources is not None else ['?'] * e
         if self.mu.shape != self.var.shape or self.mu.ndim != 2 or self.mu.shape[0] != e or self.d.shape[0] != e or len(self.sources) != e:
-            raise ValueError(f"ExpertRepo needs mu and var (e, D) and d (e, E) for e={e} names; got mu {tuple(self.mu.shape)}, "
+            raise ValueError(f"ExpertRepo needs mu and var (e, D) and d (e, E) for e={e} names; got mu "
+                             f"{tuple(self.mu.shape)}, "
                              f"var {tuple(self.var.shape)}, d {tuple(self.d.shape)}, {len(self.sources)} sources")
-        if self.d.ndim != 2: raise ValueError(f"d must be (e, E), one description embedding per expert; got {tuple(self.d.shape)}")
-        if dup := sorted(n for n, c in Counter(self.names).items() if c > 1): raise ValueError(f"expert names must be unique; {dup} appear more than once")
+        if self.d.ndim != 2: raise ValueError("d must be (e, E), one description embedding per expert; got "
+                                              f"{tuple(self.d.shape)}")
+        if dup := sorted(n for n, c in Counter(self.names).items() if c > 1): raise ValueError("expert names must be "
+            f"unique; {dup} appear more than once")
         for k in ('mu', 'var', 'd'):
             if not torch.isfinite(getattr(self, k)).all():
-                raise ValueError(f"the repository's {k} holds NaN or inf values: an expert's snapshots are damaged; rebuild its LoRA")
+                raise ValueError(f"the repository's {k} holds NaN or inf values: an expert's snapshots are damaged; "
+                                 "rebuild its LoRA")
         if (self.var < 0).any(): raise ValueError("the repository's var holds negative variances")
     def __len__(self): return len(self.names)
     def __repr__(self): return f"ExpertRepo({len(self)} experts, D={self.mu.shape[1]}, E={self.d.shape[1]}, sources {sorted(set(self.sources))})"
@@ -45,7 +50,8 @@ class ExpertRepo:
 def expert_repo(W:Tensor, d:Tensor, names:list[str], sources:list[str]|None=None)->ExpertRepo:
     "Eq. 5 from snapshots `W` (e, M, D) and descriptions `d` (e, E)."
     if isinstance(names, str): raise TypeError(f"names must be a list of task names, got one string {names[:40]!r}")
-    if not isinstance(W, Tensor) or not W.is_floating_point(): raise TypeError(f"W must be a floating-point torch.Tensor, got {type(W).__name__}")
+    if not isinstance(W, Tensor) or not W.is_floating_point(): raise TypeError("W must be a floating-point "
+                                                                               f"torch.Tensor, got {type(W).__name__}")
     if W.ndim != 3: raise ValueError(f"W must be (experts, snapshots, D), got shape {tuple(W.shape)}")
     if W.shape[1] < 1: raise ValueError(f"every expert needs at least one snapshot (M >= 1); W is {tuple(W.shape)}")
     var = W.var(1, unbiased=False) if len(W) else W.new_zeros(0, W.shape[2])   # (e, D)
@@ -54,6 +60,7 @@ def expert_repo(W:Tensor, d:Tensor, names:list[str], sources:list[str]|None=None
 # %% ../nbs/02_experts.ipynb #00000009
 ROLES = ('experts', 'train', 'val', 'unseen')
 
+# %% ../nbs/02_experts.ipynb #1b008c2c
 @dataclass
 class TaskSplit:
     "Disjoint task roles, by name."
@@ -63,6 +70,7 @@ class TaskSplit:
         seen = [n for r in ROLES for n in getattr(self, r)]
         if len(seen) != len(set(seen)): raise ValueError("a task has more than one role")
 
+# %% ../nbs/02_experts.ipynb #8d8c110e
 def split_tasks(
     names:list[str],                       # the tasks of one source
     fractions:tuple=(.4, .3, .1, .2),      # shares of experts, train, val, unseen
@@ -71,19 +79,24 @@ def split_tasks(
 )->TaskSplit:
     "Shuffle `names` with `seed` and cut them into experts, train, val and unseen tasks; with `groups`, every group of 2+ tasks has an expert."
     if len(fractions) != 4 or not all(isinstance(f, (int, float)) and math.isfinite(f) and f >= 0 for f in fractions) or abs(sum(fractions) - 1) > 1e-6:
-        raise ValueError(f"fractions must be 4 non-negative shares summing to 1 (experts, train, val, unseen), got {fractions}")
+        raise ValueError("fractions must be 4 non-negative shares summing to 1 (experts, train, val, unseen), got "
+                         f"{fractions}")
     n = len(names)
-    if groups is not None and len(groups) != n: raise ValueError(f"groups must give one group per task: {len(groups)} groups for {n} tasks")
+    if groups is not None and len(groups) != n: raise ValueError(f"groups must give one group per task: {len(groups)} "
+                                                                 f"groups for {n} tasks")
     counts = [int(round(f * n)) for f in fractions[:3]]
     counts.append(n - sum(counts))
     if counts[0] < 1 or counts[1] < 1 or counts[3] < 1:
-        raise ValueError(f"{n} tasks give {counts} experts/train/val/unseen: need at least one expert, one training task and one unseen task")
+        raise ValueError(f"{n} tasks give {counts} experts/train/val/unseen: need at least one expert, one training "
+                         "task and one unseen task")
     order = [names[i] for i in np.random.default_rng(seed).permutation(n)]
-    if groups is not None:   # one expert per group of 2+ tasks first (the first of the group in shuffled order), then the rest in order
+    # one expert per group of 2+ tasks first (the first of the group in shuffled order), then the rest in order
+    if groups is not None:
         g = dict(zip(names, groups)); size = {x: groups.count(x) for x in set(groups)}
         firsts = list({g[t]: t for t in reversed(order) if size[g[t]] >= 2}.values())
         if len(firsts) > counts[0]:
-            raise ValueError(f"{len(firsts)} groups of 2+ tasks need an expert each, but the fractions give {counts[0]} experts: raise the experts' share")
+            raise ValueError(f"{len(firsts)} groups of 2+ tasks need an expert each, but the fractions give "
+                             f"{counts[0]} experts: raise the experts' share")
         firsts = [t for t in order if t in set(firsts)]
         order = firsts + [t for t in order if t not in set(firsts)]
     cuts = np.cumsum([0] + counts)
@@ -130,8 +143,11 @@ def pair_correlation_boot(d:Tensor, mu:Tensor, n_boot:int=400, seed:int=0)->Tens
 def pair_factors(S:dict, against:tuple=('description', 'LoRA'))->dict:
     "Spearman correlation, over the task pairs (upper triangle), of every similarity matrix in `S` (name -> (n, n)) with each of `against`: {name: {a: rho}}."
     n = len(next(iter(S.values())))
-    if any(tuple(m.shape) != (n, n) for m in S.values()): raise ValueError(f"every similarity matrix must be ({n}, {n}); got {[tuple(m.shape) for m in S.values()]}")
-    if missing := [a for a in against if a not in S]: raise ValueError(f"`against` names {missing}, which are not in S ({list(S)})")
+    if any(tuple(m.shape) != (n, n) for m in S.values()): raise ValueError(f"every similarity matrix must be ({n}, "
+                                                                           f"{n}); got "
+                                                                           f"{[tuple(m.shape) for m in S.values()]}")
+    if missing := [a for a in against if a not in S]: raise ValueError(f"`against` names {missing}, which are not in S "
+                                                                       f"({list(S)})")
     iu = torch.triu_indices(n, n, 1)
     v = {k: m[iu[0], iu[1]].float() for k, m in S.items()}
     return {k: {a: round(rank_correlation(x, v[a]), 3) for a in against} for k, x in v.items() if k not in against}

@@ -38,7 +38,8 @@ def explore_context(
     gen, p = SGLoRA.load(bundle, cache=cache), as_progress(progress)
     about = gen.meta.get('about', {})
     if not {'preset', 'seed', 'source'} <= set(about):
-        raise ValueError(f"{bundle} does not say which run made it (about={about}): use a bundle that `sg-lora reproduce` wrote")
+        raise ValueError(f"{bundle} does not say which run made it (about={about}): use a bundle that `sg-lora "
+                         "reproduce` wrote")
     wcfg, tcfg, zcfg, study = configs(resolve(about['preset'], about['seed'], about.get('root'), about.get('weights'), about.get('captions')))
     world, _ = world_stage(wcfg, cache, p)
     tasks = [t for s in study.sources for t in world[s]]
@@ -58,7 +59,8 @@ def explore_state(
 )->dict:
     "Everything one state of the explorer shows: the top-K experts and weights, the recalls on `task` of SG-LoRA and the baselines, expert images."
     if not description.strip(): raise ValueError("the description is empty: describe the task, e.g. 'a photo of a zebra'")
-    if task not in ctx.tasks: raise ValueError(f"unknown task {task!r}: choose one of the run's tasks, e.g. {ctx.unseen[:3]}")
+    if task not in ctx.tasks: raise ValueError(f"unknown task {task!r}: choose one of the run's tasks, e.g. "
+                                               f"{ctx.unseen[:3]}")
     gen = replace(ctx.gen, K=K, tau=tau)
     d = gen.bb.encode_texts([description])
     loras = {"SG-LoRA": gen.from_embeddings(d, 1, seed)[0, 0], "Top-K LoRA Weighted": TopKWeighted(gen.repo, K, tau).lora(d, [task])[0],

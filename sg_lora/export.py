@@ -27,7 +27,8 @@ def lora_factors(
     spec:LoraSpec,   # its layout
 )->list[dict]:
     "Per adapted block, {target: (A (r, d), B (d, r))} in the flat vector's order."
-    if v.shape != (spec.numel,): raise ValueError(f"LoRA vector has shape {tuple(v.shape)}, its spec needs ({spec.numel},)")
+    if v.shape != (spec.numel,): raise ValueError(f"LoRA vector has shape {tuple(v.shape)}, its spec needs "
+                                                  f"({spec.numel},)")
     r, d, out, i = spec.r, spec.width, [], 0
     for _ in range(spec.n_blocks):
         blk = {}
@@ -87,18 +88,22 @@ def _model_cfg(bb:Backbone)->dict:
         from sg_lora.data import WorldCfg
         t = bb.recipe['tiny']; return TinyCfg(**{**t, 'world': WorldCfg(**t['world'])}).model_cfg()
     cfg = open_clip.get_model_config(name)
-    if cfg is None: raise ValueError(f"open_clip knows no model config for {name!r}: load the backbone with `load_backbone`")
+    if cfg is None: raise ValueError(f"open_clip knows no model config for {name!r}: load the backbone with "
+                                     "`load_backbone`")
     return cfg
 
 # %% ../nbs/04b_export.ipynb #f40836dc
 @torch.no_grad()
 def merged_state_dict(bb:Backbone, v:Tensor, spec:LoraSpec)->dict:
     "The backbone's state dict with the LoRA `v` merged into its attention weights (the backbone is left untouched)."
-    base = {k: x.detach().cpu() for k, x in base_state_dict(bb.model).items()}   # a LoRA injected in the backbone is left out
+    # a LoRA injected in the backbone is left out
+    base = {k: x.detach().cpu() for k, x in base_state_dict(bb.model).items()}
     attns = attn_blocks(bb.model, spec.tower)
     if spec.backbone != bb.name or len(attns) != spec.n_blocks or attns[0].embed_dim != spec.width:
-        raise ValueError(f"the LoRA ({spec.n_blocks} blocks of width {spec.width}, made for {spec.backbone!r}) does not fit backbone "
-                         f"{bb.name!r} ({len(attns)} blocks of width {attns[0].embed_dim}): merge it into the backbone it was made for")
+        raise ValueError(f"the LoRA ({spec.n_blocks} blocks of width {spec.width}, made for {spec.backbone!r}) does "
+                         "not fit backbone "
+                         f"{bb.name!r} ({len(attns)} blocks of width {attns[0].embed_dim}): merge it into the backbone "
+                         "it was made for")
     out, g = dict(base), spec.alpha / spec.r
     for i, blk in enumerate(lora_factors(v.detach().float().cpu(), spec)):
         k = f"{_peft_prefix(spec)}.{i}.attn.in_proj_weight"
@@ -131,10 +136,12 @@ def save_merged(
 # %% ../nbs/04b_export.ipynb #9756fa64
 FORMATS = ('sg-lora', 'peft', 'open_clip-merged')
 
+# %% ../nbs/04b_export.ipynb #81e4f0c4
 def embedding_sha(d:Tensor)->str:
     "A 16-hex-digit hash of a description embedding's float32 values."
     return hashlib.sha256(d.detach().float().cpu().contiguous().numpy().tobytes()).hexdigest()[:16]
 
+# %% ../nbs/04b_export.ipynb #100616bc
 def provenance(gen:SGLoRA, description:str, d:Tensor, seed:int, sample:int)->dict:
     "The metadata of one generated LoRA, as strings: the description and its embedding's hash, the experts, the generator, seed and sample."
     cut = gen.bb is not None and hasattr(gen.bb, 'truncated') and gen.bb.truncated([description])[0]
@@ -142,10 +149,12 @@ def provenance(gen:SGLoRA, description:str, d:Tensor, seed:int, sample:int)->dic
                 generator=(gen.meta or {}).get('id', 'unsaved'), K=str(gen.K), tau=str(gen.tau), seed=str(seed), sample=str(sample),
                 sg_lora_version=__version__)
 
+# %% ../nbs/04b_export.ipynb #00850795
 def generate_files(
     gen:SGLoRA,              # a generator with its backbone and LoRA spec, e.g. `SGLoRA.load(bundle)`
     description:str,         # the task, e.g. 'a photo of a zebra'
-    out:str|Path,            # the file (or folder, for 'peft' and 'open_clip-merged') to write; n > 1 adds -0, -1, ... to its name
+    # the file (or folder, for 'peft' and 'open_clip-merged') to write; n > 1 adds -0, -1, ... to its name
+    out:str|Path,
     n:int=1,                 # LoRAs to draw
     seed:int=0,              # sampling seed
     fmt:str='sg-lora',       # one of FORMATS
@@ -153,10 +162,13 @@ def generate_files(
     "Draw `n` LoRAs for `description` and write each in format `fmt` with its provenance; returns the paths."
     if fmt not in FORMATS: raise ValueError(f"unknown format {fmt!r}: use one of {FORMATS}")
     if not isinstance(n, int) or isinstance(n, bool) or n < 1: raise ValueError(f"n must be a positive int, got {n!r}")
-    if gen.spec is None or gen.bb is None: raise ValueError("generate_files needs a generator with its backbone and LoRA spec: load one with `SGLoRA.load(bundle)`")
-    if not isinstance(description, str) or not description.strip(): raise ValueError("the description is empty: describe the task, e.g. 'a photo of a zebra'")
+    if gen.spec is None or gen.bb is None: raise ValueError("generate_files needs a generator with its backbone and "
+                                                            "LoRA spec: load one with `SGLoRA.load(bundle)`")
+    if not isinstance(description, str) or not description.strip(): raise ValueError("the description is empty: "
+        "describe the task, e.g. 'a photo of a zebra'")
     if fmt == 'open_clip-merged' and gen.meta and tower_identity(gen.bb.model, 'visual') != gen.meta['backbone']['visual']:
-        raise ValueError(f"the backbone's visual tower is not the one the generator's LoRAs were made for ({gen.meta['backbone']['name']!r}): "
+        raise ValueError("the backbone's visual tower is not the one the generator's LoRAs were made for "
+                         f"({gen.meta['backbone']['name']!r}): "
                          "merge into the backbone the bundle records (`SGLoRA.load(bundle)` loads it)")
     d = gen.bb.encode_texts([description])                  # (1, E)
     V = gen.from_embeddings(d, n, seed)[0]                  # (n, D)
@@ -173,7 +185,8 @@ def generate_files(
 def _st_meta(f:Path)->dict:
     try:
         with safe_open(str(f), 'pt') as h: return dict(h.metadata() or {}, tensors=str(len(list(h.keys()))))
-    except (SafetensorError, OSError) as e: raise ValueError(f"{f} is not a readable safetensors file ({e}): truncated or not written by sg-lora?") from None
+    except (SafetensorError, OSError) as e: raise ValueError(f"{f} is not a readable safetensors file ({e}): truncated "
+                                                             "or not written by sg-lora?") from None
 
 def describe(path:str|Path)->dict:
     "The format and metadata of a file or folder written by sg-lora, with JSON-valued metadata decoded."
@@ -183,7 +196,8 @@ def describe(path:str|Path)->dict:
         if (p/'bundle.json').is_file(): out = json.loads((p/'bundle.json').read_text())
         elif (p/'adapter_config.json').is_file(): out = _st_meta(p/'adapter_model.safetensors') | dict(peft=json.loads((p/'adapter_config.json').read_text()))
         elif (p/'open_clip_config.json').is_file(): out = _st_meta(p/'open_clip_model.safetensors')
-        else: raise ValueError(f"{p} is a folder sg-lora did not write (no bundle.json, adapter_config.json or open_clip_config.json)")
+        else: raise ValueError(f"{p} is a folder sg-lora did not write (no bundle.json, adapter_config.json or "
+                               "open_clip_config.json)")
     elif p.suffix == '.json':
         try: out = json.loads(p.read_text())
         except json.JSONDecodeError as e: raise ValueError(f"{p} is not valid JSON ({e})") from None
@@ -194,4 +208,5 @@ def describe(path:str|Path)->dict:
             try: return json.loads(x)
             except json.JSONDecodeError: return x
         return x
-    return {k: dec(out[k]) for k in sorted(out, key=lambda k: (k not in ('format', 'format_version'), k))}   # the format first
+    # the format first
+    return {k: dec(out[k]) for k in sorted(out, key=lambda k: (k not in ('format', 'format_version'), k))}

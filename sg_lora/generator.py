@@ -33,18 +33,23 @@ STREAM_BYTES = 2 ** 30   # `fit_sglora` streams its training rows when they woul
 def _tasks(W, name:str)->tuple[Tensor, list[int]|None]:
     "W (tasks, M, D), or (W, indices) for some tasks of a bigger W: W and the indices (None: all)."
     if isinstance(W, (tuple, list)):
-        if len(W) != 2: raise ValueError(f"{name} must be (tasks, M, D) snapshots or (W, task indices); got a {type(W).__name__} of {len(W)}")
+        if len(W) != 2: raise ValueError(f"{name} must be (tasks, M, D) snapshots or (W, task indices); got a "
+                                         f"{type(W).__name__} of {len(W)}")
         W, ix = W; ix = [int(i) for i in ix]
     else: ix = None
-    if not isinstance(W, Tensor) or W.ndim != 3: raise ValueError(f"{name} must be (tasks, M, D) snapshots or (W, task indices); got {tuple(getattr(W, 'shape', ())) or type(W).__name__}")
+    if not isinstance(W, Tensor) or W.ndim != 3: raise ValueError(f"{name} must be (tasks, M, D) snapshots or (W, task "
+                                                                  "indices); got "
+                                                                  f"{tuple(getattr(W, 'shape', ())) or type(W).__name__}")
     return W, ix
 
 # %% ../nbs/04a_generator.ipynb #88a5472c
 def _parts(W:Tensor, ix:list|None, d:Tensor, repo:ExpertRepo, K:int, tau:float, cfg:CVAECfg, experts)->list[tuple]:
     "The training rows in parts (W, task indices, Semantics): the tasks under each condition, then the experts (`cfg.expert_tasks`)."
-    conds = [task_semantics(d, repo, K, tau), *sub_semantics(d, repo, K, tau, cfg.sub_repos, cfg.seed)]   # sub_repos > 0: beyond the paper
+    # sub_repos > 0: beyond the paper
+    conds = [task_semantics(d, repo, K, tau), *sub_semantics(d, repo, K, tau, cfg.sub_repos, cfg.seed)]
     parts = [(W, ix, c) for c in conds]
-    if cfg.expert_tasks:   # beyond the paper: every expert is a training task too, its condition made by the other experts
+    # beyond the paper: every expert is a training task too, its condition made by the other experts
+    if cfg.expert_tasks:
         need = f"cfg.expert_tasks needs `experts`, the repository's snapshots ({len(repo)}, M, {W.shape[2]}) in its order"
         if experts is None: raise ValueError(need)
         We, ie = _tasks(experts, 'experts')
@@ -64,11 +69,13 @@ def _rows(parts:list[tuple], use_var:bool, stream:bool)->tuple:
 # %% ../nbs/04a_generator.ipynb #489b9f8a
 def _stop_check(val:tuple|None, repo:ExpertRepo, K:int, tau:float, cfg:CVAECfg, use_var:bool, stream:bool)->Callable|None:
     "The early-stopping score on validation tasks `val` (W, d): minus their -ELBO under their own conditions, or minus the generated mean's distance."
-    if cfg.stop_on not in ('elbo', 'distance'): raise ValueError(f"stop_on must be 'elbo' (the paper) or 'distance', got {cfg.stop_on!r}")
+    if cfg.stop_on not in ('elbo', 'distance'): raise ValueError("stop_on must be 'elbo' (the paper) or 'distance', "
+                                                                 f"got {cfg.stop_on!r}")
     if val is None: return None
     novar = lambda v: v if use_var else torch.zeros_like(v)
     (Wv, iv), dv = _tasks(val[0], 'val W'), val[1]; sv = task_semantics(dv, repo, K, tau)
-    if cfg.stop_on == 'distance':   # beyond the paper: how close the mean of 4 samples comes to each validation task's mean LoRA
+    # beyond the paper: how close the mean of 4 samples comes to each validation task's mean LoRA
+    if cfg.stop_on == 'distance':
         target = (Wv if iv is None else Wv[iv]).float().mean(1)
         return lambda m: -((m.generate(sv.mu, novar(sv.var), n=4, seed=0).mean(1) - target).norm(dim=-1) / target.norm(dim=-1)).mean()
     if stream:
@@ -80,19 +87,25 @@ def _stop_check(val:tuple|None, repo:ExpertRepo, K:int, tau:float, cfg:CVAECfg, 
 # %% ../nbs/04a_generator.ipynb #575a2251
 def fit_sglora(
     repo:ExpertRepo,       # the expert repository
-    W:Tensor|tuple,        # (tasks, M, D) snapshots of the generator-training tasks; or (W, indices): those tasks of a bigger W (e.g. a mapped zoo's), never copied when streaming
+    # (tasks, M, D) snapshots of the generator-training tasks; or (W, indices): those tasks of a bigger W (e.g. a mapped
+    # zoo's), never copied when streaming
+    W:Tensor|tuple,
     d:Tensor,              # (tasks, E) their description embeddings
     cfg:CVAECfg,           # the generator's recipe
     K:int=4, tau:float=0.05, progress:bool|str|Progress=False,
     val:tuple|None=None,   # (W, d) of validation tasks for early stopping, W as above
-    experts:Tensor|tuple|None=None, # the repository's snapshots (e, M, D) in its order, as above, when `cfg.expert_tasks`
+    # the repository's snapshots (e, M, D) in its order, as above, when `cfg.expert_tasks`
+    experts:Tensor|tuple|None=None,
     use_var:bool=True,     # False: condition on mu* alone (var* held at 0, an ablation)
     device:str='cpu',      # where the CVAE trains; it comes back on the CPU
-    stream:bool|None=None, # read the rows a batch at a time (`Snapshots`) instead of building X, mu*, var* (rows, D); None: when X would exceed `STREAM_BYTES`
+    # read the rows a batch at a time (`Snapshots`) instead of building X, mu*, var* (rows, D); None: when X would
+    # exceed `STREAM_BYTES`
+    stream:bool|None=None,
 )->CVAE:
     "Train the CVAE on every snapshot of the generator-training tasks, each conditioned on its task's semantics."
     W, ix = _tasks(W, 'W')
-    if len(W if ix is None else ix) != len(d): raise ValueError(f"W holds {len(W if ix is None else ix)} tasks but d {len(d)} descriptions")
+    if len(W if ix is None else ix) != len(d): raise ValueError(f"W holds {len(W if ix is None else ix)} tasks but d "
+                                                                f"{len(d)} descriptions")
     parts = _parts(W, ix, d, repo, K, tau, cfg, experts)
     rows = sum(len(w if i is None else i) * w.shape[1] for w, i, _ in parts)
     if stream is None: stream = rows * W.shape[2] * 4 > STREAM_BYTES
@@ -115,7 +128,8 @@ class SGLoRA:
 
     def from_embeddings(self, d:Tensor, n:int=1, seed:int=0)->Tensor:
         "LoRAs (tasks, n, D) for description embeddings d (tasks, E)."
-        if not isinstance(n, int) or isinstance(n, bool) or n < 1: raise ValueError(f"n (LoRAs per task) must be a positive int, got {n!r}")
+        if not isinstance(n, int) or isinstance(n, bool) or n < 1: raise ValueError("n (LoRAs per task) must be a "
+            f"positive int, got {n!r}")
         if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0: raise ValueError(f"seed must be a non-negative int, got {seed!r}")
         sem = task_semantics(d, self.repo, self.K, self.tau)
         return self.cvae.generate(sem.mu, sem.var if self.use_var else torch.zeros_like(sem.var), n, seed)
@@ -123,7 +137,8 @@ class SGLoRA:
     def generate(self, descriptions:list[str]|str, n:int=1, seed:int=0)->Tensor:
         "LoRAs (tasks, n, D) for task descriptions such as 'a photo of a zebra'."
         if isinstance(descriptions, str): descriptions = [descriptions]
-        if not isinstance(descriptions, (list, tuple)) or not descriptions: raise ValueError("give one or more task descriptions, e.g. ['a photo of a zebra']")
+        if not isinstance(descriptions, (list, tuple)) or not descriptions: raise ValueError("give one or more task "
+            "descriptions, e.g. ['a photo of a zebra']")
         for i, s in enumerate(descriptions):
             if not isinstance(s, str) or not s.strip():
                 raise ValueError(f"description {i} is {s!r}: each must be a non-empty string, e.g. 'a photo of a zebra'")
@@ -137,10 +152,13 @@ BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION = 'sg-lora/bundle', '1'
 def save(self:SGLoRA, path:str|Path, **about)->Path:
     "Write this generator as a bundle folder (`weights.safetensors` + `bundle.json`), atomically; `about`: free JSON notes (source, preset, ...)."
     path = Path(path)
-    if self.spec is None: raise ValueError("SGLoRA.save needs the LoRA layout: build the generator with spec=zoo.spec (a LoraSpec)")
+    if self.spec is None: raise ValueError("SGLoRA.save needs the LoRA layout: build the generator with spec=zoo.spec "
+                                           "(a LoraSpec)")
     if getattr(self.bb, 'recipe', None) is None:
-        raise ValueError("SGLoRA.save needs the backbone made by `load_backbone`, to record which text encoder the generator was trained with")
-    if self.spec.numel != self.cvae.D: raise ValueError(f"spec.numel={self.spec.numel} does not match the CVAE's D={self.cvae.D}")
+        raise ValueError("SGLoRA.save needs the backbone made by `load_backbone`, to record which text encoder the "
+                         "generator was trained with")
+    if self.spec.numel != self.cvae.D: raise ValueError(f"spec.numel={self.spec.numel} does not match the CVAE's "
+                                                        f"D={self.cvae.D}")
     check_replaceable(path, 'bundle.json', 'a generator bundle')
     t = {f"cvae.{k}": v.detach().float().cpu().contiguous() for k, v in self.cvae.state_dict().items()}
     t |= {f"repo.{k}": getattr(self.repo, k).detach().float().cpu().contiguous() for k in ('mu', 'var', 'd')}
@@ -158,19 +176,25 @@ def save(self:SGLoRA, path:str|Path, **about)->Path:
 # %% ../nbs/04a_generator.ipynb #80fe4e4a
 def _bundle_meta(path:Path)->dict:
     f = path/'bundle.json'
-    if not f.is_file(): raise FileNotFoundError(f"no generator bundle at {path} (no bundle.json): save one with `SGLoRA.save`, or run "
+    if not f.is_file(): raise FileNotFoundError(f"no generator bundle at {path} (no bundle.json): save one with "
+                                                "`SGLoRA.save`, or run "
                                                 "`sg-lora reproduce`, which writes one per source into <out>/bundles/")
     try: meta = json.loads(f.read_text())
-    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise ValueError(f"{f} is not valid JSON ({e}): the bundle was truncated or altered; copy it again") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise ValueError(f"{f} is not valid JSON ({e}): the bundle "
+                                                                             "was truncated or altered; copy it again") from None
     if not isinstance(meta, dict) or meta.get('format') != BUNDLE_FORMAT:
-        raise ValueError(f"{path} is not an sg-lora generator bundle (format={meta.get('format') if isinstance(meta, dict) else None!r})")
+        raise ValueError(f"{path} is not an sg-lora generator bundle "
+                         f"(format={meta.get('format') if isinstance(meta, dict) else None!r})")
     if meta.get('format_version') != BUNDLE_FORMAT_VERSION:
-        raise ValueError(f"{path} is a bundle of format version {meta.get('format_version')!r}; this sg_lora ({__version__}) reads version "
-                         f"{BUNDLE_FORMAT_VERSION!r}: install the sg_lora that wrote it ({meta.get('sg_lora_version')}) or save the bundle again")
+        raise ValueError(f"{path} is a bundle of format version {meta.get('format_version')!r}; this sg_lora "
+                         f"({__version__}) reads version "
+                         f"{BUNDLE_FORMAT_VERSION!r}: install the sg_lora that wrote it "
+                         f"({meta.get('sg_lora_version')}) or save the bundle again")
     w = path/'weights.safetensors'
     if not w.is_file(): raise FileNotFoundError(f"{path} has no weights.safetensors: copy the whole bundle folder")
     if file_sha256(w) != meta.get('weights_sha256'):
-        raise ValueError(f"{w} does not match the hash in bundle.json: the file was truncated or altered; copy the bundle again")
+        raise ValueError(f"{w} does not match the hash in bundle.json: the file was truncated or altered; copy the "
+                         "bundle again")
     return meta
 
 # %% ../nbs/04a_generator.ipynb #7883ac46
@@ -178,7 +202,8 @@ def _bundle_meta(path:Path)->dict:
 def load(
     cls:SGLoRA,
     path:str|Path,                 # a bundle folder written by `SGLoRA.save`
-    bb=None,                       # the backbone to use; None: load the one the bundle records (see `backbone_from_recipe`)
+    # the backbone to use; None: load the one the bundle records (see `backbone_from_recipe`)
+    bb=None,
     cache:str|Path|None=None,      # cache root, to find a `tiny-world` backbone
     device:str='cpu',
     backbone:bool=True,            # False: no backbone (only `from_embeddings` works)
@@ -192,9 +217,12 @@ def load(
     repo = ExpertRepo(*(t[f'repo.{k}'].to(device) for k in ('mu', 'var', 'd')), ex['names'], ex['sources'])
     if bb is None and backbone: bb = backbone_from_recipe(meta['backbone']['recipe'], cache, device)
     if bb is not None and (got := tower_identity(bb.model)) != meta['backbone']['text']:
-        raise ValueError(f"{path} was made for backbone {meta['backbone']['name']!r} (text encoder {meta['backbone']['text']}), but the "
-                         f"backbone given ({getattr(bb, 'name', '?')!r}) has text encoder {got}: its descriptions would land elsewhere. "
-                         "Load the bundle with the backbone it was made for (`SGLoRA.load(path)` loads it from the bundle's recipe)")
+        raise ValueError(f"{path} was made for backbone {meta['backbone']['name']!r} (text encoder "
+                         f"{meta['backbone']['text']}), but the "
+                         f"backbone given ({getattr(bb, 'name', '?')!r}) has text encoder {got}: its descriptions "
+                         "would land elsewhere. "
+                         "Load the bundle with the backbone it was made for (`SGLoRA.load(path)` loads it from the "
+                         "bundle's recipe)")
     return cls(bb, repo, m.to(device).eval(), int(meta['K']), float(meta['tau']), bool(meta['use_var']), LoraSpec(**meta['spec']), meta)
 
 # %% ../nbs/04a_generator.ipynb #0fdbde83

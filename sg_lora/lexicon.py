@@ -60,7 +60,8 @@ def similarity_matrix(names:list[str], measure:str='wordnet', lex:dict|None=None
 
 def meaning_correlation(d:Tensor, names:list[str], measure:str='wordnet', lex:dict|None=None)->dict:
     "Spearman's rho, over task pairs, of description cosine (d (n, E)) and the names' human similarity; and the pairs used."
-    if d.ndim != 2 or len(d) != len(names): raise ValueError(f"need d (n, E) for n names; got {tuple(d.shape)} for {len(names)} names")
+    if d.ndim != 2 or len(d) != len(names): raise ValueError(f"need d (n, E) for n names; got {tuple(d.shape)} for "
+                                                             f"{len(names)} names")
     S, C = similarity_matrix(names, measure, lex), torch.nn.functional.normalize(d.float(), dim=-1) @ torch.nn.functional.normalize(d.float(), dim=-1).T
     i, j = torch.triu_indices(len(names), len(names), 1)
     keep = ~S[i, j].isnan()

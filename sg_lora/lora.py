@@ -53,14 +53,17 @@ class LoraCfg:
     tower:str='visual'  # 'visual' (the paper) or 'text'
 
     def __post_init__(self):
-        if not isinstance(self.r, int) or self.r < 1: raise ValueError(f"LoraCfg.r must be a positive int, got {self.r!r}")
+        if not isinstance(self.r, int) or self.r < 1: raise ValueError("LoraCfg.r must be a positive int, got "
+                                                                       f"{self.r!r}")
         if isinstance(self.alpha, bool) or not isinstance(self.alpha, numbers.Real) or not 0 < self.alpha < math.inf:
             raise ValueError(f"LoraCfg.alpha must be a finite number > 0, got {self.alpha!r}")
         ts = str(self.targets)
         if not ts or set(ts) - set(_QKV) or len(set(ts)) != len(ts):
-            raise ValueError(f"LoraCfg.targets must be distinct letters from 'qkv' (e.g. 'qkv' or 'qv'), got {self.targets!r}")
+            raise ValueError("LoraCfg.targets must be distinct letters from 'qkv' (e.g. 'qkv' or 'qv'), got "
+                             f"{self.targets!r}")
         self.targets = ''.join(t for t in _QKV if t in ts)  # canonical order: q, k, v
-        if self.tower not in ('visual', 'text'): raise ValueError(f"LoraCfg.tower must be 'visual' or 'text', got {self.tower!r}")
+        if self.tower not in ('visual', 'text'): raise ValueError("LoraCfg.tower must be 'visual' or 'text', got "
+                                                                  f"{self.tower!r}")
 
     @property
     def scaling(self)->float: return self.alpha / self.r
@@ -90,12 +93,14 @@ def attn_blocks(model:nn.Module, tower:str='visual')->list[nn.MultiheadAttention
     if tower == 'text' and tr is None and hasattr(model, 'text'): tr = model.text.transformer
     blocks = getattr(tr, 'resblocks', None)
     if blocks is None or len(blocks) == 0:
-        raise TypeError(f"{type(model).__name__} has no {tower} transformer blocks: sg_lora needs an open_clip ViT-style CLIP "
+        raise TypeError(f"{type(model).__name__} has no {tower} transformer blocks: sg_lora needs an open_clip "
+                        "ViT-style CLIP "
                         "(model.visual.transformer.resblocks), not a ResNet or timm tower.")
     attns = [getattr(b, 'attn', None) for b in blocks]
     bad = [i for i, a in enumerate(attns) if not isinstance(a, nn.MultiheadAttention) or not a._qkv_same_embed_dim]
     if bad: raise TypeError(f"{tower} blocks {bad} do not use nn.MultiheadAttention with a fused in_proj_weight; "
-                            "build the model with open_clip's default block type (block_type=None, no custom attention).")
+                            "build the model with open_clip's default block type (block_type=None, no custom "
+                            "attention).")
     return attns
 
 # %% ../nbs/00_lora.ipynb #ffd9f3c9
@@ -125,7 +130,8 @@ def inject_lora(
 )->nn.Module:
     "Freeze `model` and add a LoRA to q, k, v of every block of `cfg.tower`, in place; returns `model`."
     cfg = cfg or LoraCfg()
-    if getattr(model, 'lora_spec', None) is not None: raise ValueError("model already has a LoRA: call `remove_lora(model)` first")
+    if getattr(model, 'lora_spec', None) is not None: raise ValueError("model already has a LoRA: call "
+                                                                       "`remove_lora(model)` first")
     attns = attn_blocks(model, cfg.tower)
     g = torch.Generator().manual_seed(seed)
     for p in model.parameters(): p.requires_grad_(False)
@@ -201,13 +207,16 @@ def get_lora_vector(model:nn.Module)->Tensor:
 @torch.no_grad()
 def set_lora_vector(model:nn.Module, v:Tensor, spec:LoraSpec|None=None)->nn.Module:
     "Copy the flat LoRA `v` (D,) into the model's A and B (`spec`: the layout `v` was made in, checked against the model's); returns `model`."
-    if spec is not None: check_compatible(spec, lora_spec(model), 'the LoRA vector')   # a bare tensor cannot say its layout: its spec can
+    # a bare tensor cannot say its layout: its spec can
+    if spec is not None: check_compatible(spec, lora_spec(model), 'the LoRA vector')
     spec, ps = lora_spec(model), lora_params(model)
-    if not isinstance(v, Tensor): raise TypeError(f"expected a torch.Tensor of shape ({spec.numel},), got {type(v).__name__}")
+    if not isinstance(v, Tensor): raise TypeError(f"expected a torch.Tensor of shape ({spec.numel},), got "
+                                                  f"{type(v).__name__}")
     if v.shape != (spec.numel,):
         raise ValueError(f"LoRA vector has shape {tuple(v.shape)}, but this model's LoRA ({spec.backbone}, r={spec.r}, "
                          f"targets={spec.targets}, {spec.n_blocks} blocks of width {spec.width}) needs ({spec.numel},)")
-    if lora_layers(model)[0].merged: raise ValueError("the LoRA is merged: call `unmerge_lora(model)` before setting a new vector")
+    if lora_layers(model)[0].merged: raise ValueError("the LoRA is merged: call `unmerge_lora(model)` before setting a "
+                                                      "new vector")
     if not torch.isfinite(v).all(): raise ValueError("LoRA vector contains NaN or inf values")
     v = v.to(device=ps[0].device, dtype=ps[0].dtype)
     torch._foreach_copy_(ps, [s.view_as(p) for s, p in zip(v.split([p.numel() for p in ps]), ps)])
@@ -223,11 +232,15 @@ def save_lora(
     **extra:str,     # further string metadata to store (task name, epoch, ...)
 )->Path:
     "Write the flat LoRA `v` with its spec as safetensors, atomically; refused (nothing written) unless `load_lora` would read it back."
-    if not isinstance(v, Tensor): raise TypeError(f"save_lora needs a torch.Tensor, got {type(v).__name__}: convert it with `torch.as_tensor(v, dtype=torch.float32)`")
-    if v.shape != (spec.numel,): raise ValueError(f"vector shape {tuple(v.shape)} does not match spec.numel={spec.numel}")
-    if not v.is_floating_point() or not torch.isfinite(v).all(): raise ValueError("the LoRA holds NaN or inf values (or is not floating-point): nothing was written")
+    if not isinstance(v, Tensor): raise TypeError(f"save_lora needs a torch.Tensor, got {type(v).__name__}: convert it "
+                                                  "with `torch.as_tensor(v, dtype=torch.float32)`")
+    if v.shape != (spec.numel,): raise ValueError(f"vector shape {tuple(v.shape)} does not match "
+                                                  f"spec.numel={spec.numel}")
+    if not v.is_floating_point() or not torch.isfinite(v).all(): raise ValueError("the LoRA holds NaN or inf values "
+        "(or is not floating-point): nothing was written")
     own = set(asdict(spec)) | {'format', 'format_version', 'numel'}
-    if clash := sorted(own & set(extra)): raise ValueError(f"extra metadata {clash} would replace the LoRA's own keys: give them other names")
+    if clash := sorted(own & set(extra)): raise ValueError(f"extra metadata {clash} would replace the LoRA's own keys: "
+                                                           "give them other names")
     meta = {k: str(x) for k, x in asdict(spec).items()} | {k: str(x) for k, x in extra.items()}
     meta |= dict(format=LORA_FORMAT, format_version=LORA_FORMAT_VERSION, numel=str(spec.numel))
     atomic_write(lambda p: save_file({'lora': v.detach().float().cpu().contiguous()}, str(p), metadata=meta), path)
@@ -236,7 +249,8 @@ def save_lora(
 # %% ../nbs/00_lora.ipynb #a3339cdd
 def _spec_from_meta(meta:dict, path)->LoraSpec:
     if meta.get('format') != LORA_FORMAT:
-        raise ValueError(f"{path} is a safetensors file but not an sg-lora LoRA (metadata format={meta.get('format')!r}); "
+        raise ValueError(f"{path} is a safetensors file but not an sg-lora LoRA (metadata "
+                         f"format={meta.get('format')!r}); "
                          "save LoRAs with `save_lora`")
     if meta.get('format_version') != LORA_FORMAT_VERSION:
         raise ValueError(f"{path} has LoRA format version {meta.get('format_version')!r}; this sg_lora reads version "
@@ -245,28 +259,35 @@ def _spec_from_meta(meta:dict, path)->LoraSpec:
                          int(meta['n_blocks']), int(meta['width']))
     except (KeyError, ValueError) as e: raise ValueError(f"{path}: LoRA metadata is incomplete or malformed ({e!r})") from None
 
+# %% ../nbs/00_lora.ipynb #767ec690
 def load_lora(path:str|Path)->tuple[Tensor, LoraSpec, dict]:
     "Read a LoRA file: (flat vector, spec, all metadata)."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"no LoRA file at {path}")
     with open(path, 'rb') as f: head = f.read(9)
-    safetensors = len(head) == 9 and head[8:9] == b'{' and int.from_bytes(head[:8], 'little') <= path.stat().st_size - 8   # header size, then JSON
-    if not safetensors and (head[:1] == b'\x80' or head[:4] == b'PK\x03\x04'):   # pickle, or torch.save's zip of pickles
-        raise ValueError(f"{path} is a pickle (torch.save) file, not safetensors: sg_lora never unpickles files. Convert it once on a "
-                         "machine you trust (`save_lora(path, torch.load(old, weights_only=True)['lora'], spec)`), or save LoRAs with `save_lora`")
+    # header size, then JSON
+    safetensors = len(head) == 9 and head[8:9] == b'{' and int.from_bytes(head[:8], 'little') <= path.stat().st_size - 8
+    # pickle, or torch.save's zip of pickles
+    if not safetensors and (head[:1] == b'\x80' or head[:4] == b'PK\x03\x04'):
+        raise ValueError(f"{path} is a pickle (torch.save) file, not safetensors: sg_lora never unpickles files. "
+                         "Convert it once on a "
+                         "machine you trust (`save_lora(path, torch.load(old, weights_only=True)['lora'], spec)`), or "
+                         "save LoRAs with `save_lora`")
     try:
         with safe_open(str(path), framework='pt') as f:
             meta, keys = f.metadata() or {}, list(f.keys())
             spec = _spec_from_meta(meta, path)
             if keys != ['lora']: raise ValueError(f"{path} holds tensors {keys}, expected exactly one named 'lora'")
             v = f.get_tensor('lora')
-    except PermissionError as e: raise PermissionError(f"{path} is not readable ({e.strerror}): fix its permissions (chmod u+r)") from None
+    except PermissionError as e: raise PermissionError(f"{path} is not readable ({e.strerror}): fix its permissions "
+                                                       "(chmod u+r)") from None
     except (SafetensorError, OSError, RuntimeError) as e:
         raise ValueError(f"{path} is not a readable safetensors file (truncated or corrupt?): {e}. "
                          "Re-save or re-download it.") from None
     if v.shape != (spec.numel,) or v.dtype != torch.float32:
         raise ValueError(f"{path}: tensor is {v.dtype} {tuple(v.shape)}, metadata says float32 ({spec.numel},)")
-    if not torch.isfinite(v).all(): raise ValueError(f"{path} holds NaN or inf values: the LoRA is damaged; regenerate or re-download it")
+    if not torch.isfinite(v).all(): raise ValueError(f"{path} holds NaN or inf values: the LoRA is damaged; regenerate "
+                                                     "or re-download it")
     return v, spec, meta
 
 # %% ../nbs/00_lora.ipynb #dc7f545c
@@ -275,7 +296,8 @@ def check_compatible(spec:LoraSpec, target:LoraSpec, source:str='LoRA'):
     diff = [f"{k}: {a!r} in the LoRA, {b!r} in the model" for k, a, b in
             ((k, getattr(spec, k), getattr(target, k)) for k in LoraSpec.__dataclass_fields__) if a != b]
     if diff: raise ValueError(f"{source} does not fit this model ({'; '.join(diff)}); inject the model with "
-                              "the LoRA's spec (`inject_lora(model, spec.cfg, backbone=spec.backbone)`) or use a LoRA made for it")
+                              "the LoRA's spec (`inject_lora(model, spec.cfg, backbone=spec.backbone)`) or use a LoRA "
+                              "made for it")
 
 def load_lora_into(model:nn.Module, path:str|Path)->nn.Module:
     "Load the LoRA file at `path` into an injected `model` after checking that it fits; returns `model`."

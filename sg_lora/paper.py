@@ -100,7 +100,8 @@ def count_scorings():
 # %% ../nbs/05d_paper.ipynb #f1bd4c3a
 GPUS = {  # the estimates' assumptions: memory, and the dense bfloat16 tensor peak with float32 accumulation of the vendors' datasheets
     'RTX 4090 (24 GB)': dict(gib=24, tflops=165.2, fp32_tflops=82.6), 'RTX A6000 (48 GB)': dict(gib=48, tflops=154.8, fp32_tflops=38.7)}
-UTILISATION = 0.3        # the sustained share of that peak an estimate assumes (small LoRA matmuls, attention, Python): an assumption
+# the sustained share of that peak an estimate assumes (small LoRA matmuls, attention, Python): an assumption
+UTILISATION = 0.3
 PAPER_CATEGORIES = dict(coco=80, pets=37, flowers=102)   # the paper's datasets' category counts
 
 # %% ../nbs/05d_paper.ipynb #ddefd7c5
@@ -117,7 +118,8 @@ def _zoo_row(name:str, srcs:list, categories:dict, n:dict, zcfg, zoo_cost:dict)-
     fl = sum(categories[s] * ep * ((n[s]['train'] // zcfg.batch_size) * zcfg.batch_size * zoo_cost['step_flops'] + n[s]['val'] * zoo_cost['fwd_flops']) for s in srcs)
     emb = zcfg.tasks_per_step * max(n[s]['train'] for s in srcs) * zoo_cost['tokens'] * zoo_cost['width'] * 4
     act = zcfg.tasks_per_step * zcfg.batch_size * zoo_cost['kept_bytes']
-    mem = zoo_cost['params'] * 6 + emb + act   # float32 weights + their bfloat16 copies, the frozen patch embeddings, the kept activations
+    # float32 weights + their bfloat16 copies, the frozen patch embeddings, the kept activations
+    mem = zoo_cost['params'] * 6 + emb + act
     ims = sum(categories[s] * ep * ((n[s]['train'] // zcfg.batch_size) * zcfg.batch_size + n[s]['val'] * zoo_cost['fwd_flops'] / zoo_cost['step_flops']) for s in srcs)
     return dict(stage=name, work=f"{T} tasks x {ep} epochs, {zcfg.tasks_per_step} tasks x {zcfg.batch_size} images a step", flops=fl, cpu_s=ims * zoo_cost['ms'] / 1e3,
                 gpu_gib=gb(mem), memory=f"{gb(mem):.1f} GiB on the GPU ({gb(act):.1f} activations); "
@@ -131,7 +133,9 @@ def _generators_row(study, categories:dict, zcfg, cvae_cost:dict, zoo_cost:dict)
         r = _roles(categories[s], study.fractions)
         steps += len(study.generator_seed_list) * study.cvae.epochs * math.ceil(r['train'] * zcfg.snapshots / study.cvae.batch_size)
     fl = steps * 6 * cvae_cost['params'] * study.cvae.batch_size
-    return dict(stage='generators (paper recipe)', work=f"{steps:,} CVAE steps at most ({len(study.generator_seed_list)} seeds x {len(study.sources)} sources)",
+    return dict(stage='generators (paper recipe)', work=f"{steps:,} CVAE steps at most "
+                                                        f"({len(study.generator_seed_list)} seeds x "
+                                                        f"{len(study.sources)} sources)",
                      flops=fl, fp32=True, cpu_s=steps * cvae_cost['ms'] / 1e3, gpu_gib=gb(cvae_cost['train_bytes'] + 3 * study.cvae.batch_size * zoo_cost['D'] * 4),
                      memory=f"{gb(cvae_cost['train_bytes']):.1f} GiB (weights, gradients, Adam)")
 
@@ -148,7 +152,8 @@ def plan(
     zoo_cost:dict,                 # `zoo_step_cost` of the preset's architecture
     cvae_cost:dict,                # `cvae_step_cost` at the preset's D, on this machine's CPU
     read_cost:dict,                # `image_read_cost` at the preset's resolution
-    scorings_per_task:float,       # evaluator scorings per generator-source task in a run with the preset's study settings (`count_scorings`)
+    # evaluator scorings per generator-source task in a run with the preset's study settings (`count_scorings`)
+    scorings_per_task:float,
     preset:str='paper',
     categories:dict=PAPER_CATEGORIES,
     gpus:dict=GPUS,

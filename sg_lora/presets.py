@@ -27,8 +27,10 @@ def load_presets(folder:str|Path|None=None)->dict:
     def full(name:str, seen:tuple=())->dict:
         p = dict(raw[name]); base = p.pop('base', None)
         if base is None: return p
-        if base in seen or base == name: raise ValueError(f"preset {name!r}: its bases go round in a circle ({' -> '.join((*seen, name, base))})")
-        if base not in raw: raise ValueError(f"preset {name!r} names the base {base!r}, which is not a preset file in {folder}")
+        if base in seen or base == name: raise ValueError(f"preset {name!r}: its bases go round in a circle "
+                                                          f"({' -> '.join((*seen, name, base))})")
+        if base not in raw: raise ValueError(f"preset {name!r} names the base {base!r}, which is not a preset file in "
+                                             f"{folder}")
         return {**full(base, (*seen, name)), **p}
     return {n: full(n) for n in raw}
 
@@ -60,7 +62,8 @@ def resolve(
     else:
         world = WorldCfg(**{**p['world'], 'seed': seed})
         parts = dict(world=asdict(world), backbone=asdict(TinyCfg(**{**p['backbone'], 'seed': seed, 'world': world})))
-        if not parts['backbone']['lexical']: [parts['backbone'].pop(k) for k in ('lexical', 'lexical_depth')]   # keys of runs from before it
+        # keys of runs from before it
+        if not parts['backbone']['lexical']: [parts['backbone'].pop(k) for k in ('lexical', 'lexical_depth')]
     zoo = asdict(ZooCfg(**{**p['zoo'], 'seed': seed}))
     if not zoo['amp']: zoo.pop('amp')   # runs from before mixed precision keep their keys
     cvae = CVAECfg(**{**p['cvae'], 'seed': 1000 * seed})

@@ -34,7 +34,8 @@ class Progress:
                 ):
         if mode == 'auto': mode = auto_mode()
         if mode not in MODES: raise ValueError(f"progress mode {mode!r} is not one of {', '.join(MODES)} or 'auto'")
-        if not 0 < every <= 1: raise ValueError(f"every={every!r} must be a fraction of a loop in (0, 1], e.g. 0.1 for a line per 10%")
+        if not 0 < every <= 1: raise ValueError(f"every={every!r} must be a fraction of a loop in (0, 1], e.g. 0.1 for "
+                                                "a line per 10%")
         self.mode, self.every, self.min_s, self.open = mode, every, min_s, []
 
     def __repr__(self): return f"Progress({self.mode!r})"
@@ -97,7 +98,8 @@ def __iter__(self:Loop):
             p._print(f"  {self.label}: {i} done, {_fmt(time.perf_counter() - self.t0)}" + (f", {self.comment}" if self.comment else ""))
     finally:
         p.open.remove(self)
-        if self._fp is not None and self.parent is None and not self.nested and not in_notebook(): print(flush=True)   # a finished console bar keeps its line
+        # a finished console bar keeps its line
+        if self._fp is not None and self.parent is None and not self.nested and not in_notebook(): print(flush=True)
 
 @patch
 def write(self:Loop, line:str):
@@ -113,7 +115,8 @@ def as_progress(progress:bool|str|Progress|None=True)->Progress:
     if progress is True: return Progress('auto')
     if progress is False or progress is None: return Progress('off')
     if isinstance(progress, str): return Progress(progress)
-    raise TypeError(f"progress must be a bool, a mode name ({', '.join(MODES)}, auto) or a Progress, not {type(progress).__name__}")
+    raise TypeError(f"progress must be a bool, a mode name ({', '.join(MODES)}, auto) or a Progress, not "
+                    f"{type(progress).__name__}")
 
 # %% ../nbs/00c_progress.ipynb #798221d4
 def run_in_tty(cmd:list, timeout:float=300)->tuple[int, str]:

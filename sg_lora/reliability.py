@@ -40,7 +40,8 @@ def refusals_md(rows:list, width:int=220)->str:
     "The table of `try_case` results: the case, what it got, its message (cut to `width` characters), and whether it passed."
     cut = lambda s: (s if len(s) <= width else s[:width] + '…').replace('|', '\\|').replace('\n', ' ')
     return "\n".join(["| bad input | refused with | message | ok |", "|---|---|---|---|"] +
-                      [f"| {r['case']} | `{r['error']}` | {cut(r['message'])} | {'✓' if r['ok'] else '✗ ' + ', '.join(r['written'])} |" for r in rows])
+                      [f"| {r['case']} | `{r['error']}` | {cut(r['message'])} | "
+                       f"{'✓' if r['ok'] else '✗ ' + ', '.join(r['written'])} |" for r in rows])
 
 # %% ../nbs/07_reliability.ipynb #7b7b61be
 def sg_lora_cmd(*args:str)->list:
@@ -107,9 +108,11 @@ def kill_resume(
 def kills_md(rows:list, same:bool|None=None)->str:
     "The kill table, and how many kill points passed: the run was killed before it ended, no unit was damaged, none finished before the kill was built again, and the finished run's tables equal an uninterrupted run's (each row's `same`, else `same`)."
     ok = [not r['redone'] and not r['damaged'] and r.get('same', same) and r['killed_in'] != '(it finished first)' for r in rows]
-    lines = ["| kill | aimed at | s into it | stage at the kill | units on disk at the kill | added by the killed run | built again after it | damaged | temp files left | tables after resuming |",
+    lines = ["| kill | aimed at | s into it | stage at the kill | units on disk at the kill | added by the killed run "
+             "| built again after it | damaged | temp files left | tables after resuming |",
              "|---|---|---|---|---|---|---|---|---|---|"]
-    lines += [f"| {r['kill']} | {r['stage']} | {r['after_s']} | {r['killed_in']} | {r['units']} | {r['added']} | {len(r['redone'])} | {len(r['damaged'])} | {r['temp']} | "
+    lines += [f"| {r['kill']} | {r['stage']} | {r['after_s']} | {r['killed_in']} | {r['units']} | {r['added']} | "
+              f"{len(r['redone'])} | {len(r['damaged'])} | {r['temp']} | "
               f"{'identical' if r.get('same', same) else 'DIFFERENT'} |" for r in rows]
     return "\n".join(lines) + f"\n\n**{sum(ok)} of {len(rows)} kill points passed.**"
 
@@ -136,7 +139,8 @@ def kill_point(preset:str, done:str|Path, stage:str, frac:float, work:str|Path, 
     "From the cache `done` as it was when `stage` started: time the stage once, then kill `sg-lora reproduce` `frac` of that time into it and run it again to the end; what was on disk at the kill, what the second run built again, and whether its results equal `ref`'s."
     work = Path(work)
     cmd = lambda c: sg_lora_cmd('reproduce', '--preset', preset, '--seed', str(seed), '--cache', str(c), '--out', str(work/'out'), '--quiet')
-    probe = subprocess.run(cmd(cache_before(done, stage, work/'probe')), capture_output=True, text=True)   # how long the stage takes now
+    # how long the stage takes now
+    probe = subprocess.run(cmd(cache_before(done, stage, work/'probe')), capture_output=True, text=True)
     if probe.returncode: raise RuntimeError(f"the timing run failed:\n{probe.stdout[-2000:]}{probe.stderr[-2000:]}")
     after = frac * _stage_seconds(probe.stdout, stage)
     cache = cache_before(done, stage, work/'cache')
@@ -146,7 +150,8 @@ def kill_point(preset:str, done:str|Path, stage:str, frac:float, work:str|Path, 
     end, res = sealed(cache), json.loads((work/'out'/'results.json').read_text())
     return dict(kill=kill, stage=stage, after_s=round(after, 1), killed_in=r['killed_in'] or '(it finished first)', units=len(mid),
                 added=len(set(mid) - set(before)), damaged=[f for f, v in mid.items() if not v['ok']], temp=temp,
-                redone=[f for f in mid if f in end and end[f]['mtime'] != mid[f]['mtime'] and '.partial.' not in f],   # a checkpoint is meant to move on
+                # a checkpoint is meant to move on
+                redone=[f for f in mid if f in end and end[f]['mtime'] != mid[f]['mtime'] and '.partial.' not in f],
                 same=res['tables'] == ref['tables'] and res['stage_hashes'] == ref['stage_hashes'])
 
 # %% ../nbs/07_reliability.ipynb #d63e76c1

@@ -145,9 +145,12 @@ def summary_sentence(results:dict)->str:
     zs = {k: sum(v["Zero-Shot CLIP"][k] for v in results['verdict'].values()) for k in ('win', 'tie', 'lose')}
     orc = {k: sum(v["Oracle"][k] for v in results['verdict'].values()) for k in ('win', 'tie', 'lose')}
     m = len(results['verdict']) * 6
-    return (f"Over the {len(results['verdict'])} settings, against the three merging baselines SG-LoRA is ahead on {tot['win']}, level on "
-            f"{tot['tie']} and behind on {tot['lose']} of {n} recall numbers; against Zero-Shot CLIP it is ahead on {zs['win']}, level on "
-            f"{zs['tie']} and behind on {zs['lose']} of {m}; against the Oracle (trained on the task) ahead on {orc['win']}, level on "
+    return (f"Over the {len(results['verdict'])} settings, against the three merging baselines SG-LoRA is ahead on "
+            f"{tot['win']}, level on "
+            f"{tot['tie']} and behind on {tot['lose']} of {n} recall numbers; against Zero-Shot CLIP it is ahead on "
+            f"{zs['win']}, level on "
+            f"{zs['tie']} and behind on {zs['lose']} of {m}; against the Oracle (trained on the task) ahead on "
+            f"{orc['win']}, level on "
             f"{orc['tie']} and behind on {orc['lose']} of {m}. 'Level' means within max(2 std over generator seeds, 1 point).")
 
 # %% ../nbs/05b_report.ipynb #5399efba
@@ -169,10 +172,14 @@ def checks_md(checks:dict)->str:
     if not checks: return "(no world checks in this run)"
     from sg_lora.eval import CHECKS
     ok = lambda c, k: '✓' if c['passed'][k] else '✗'
-    rows = ["| source | expert + val tasks | Spearman (≥ {spearman}) | Oracle − Soups, mR (≥ {oracle_minus_soups}) | Top-K − Soups, mR (≥ {topk_minus_soups}) | tau | names right (chance) | text semantics: CLDR / subgroup / WordNet |".format(**CHECKS),
+    rows = ["| source | expert + val tasks | Spearman (≥ {spearman}) | Oracle − Soups, mR (≥ {oracle_minus_soups}) | "
+            "Top-K − Soups, mR (≥ {topk_minus_soups}) | tau | names right (chance) | text semantics: CLDR / subgroup "
+            "/ WordNet |".format(**CHECKS),
             "|---|---|---|---|---|---|---|---|"]
-    rows += [f"| {s} | {c['tasks']} | {c['spearman']:+.2f} {ok(c, 'spearman')} | {c['oracle_minus_soups']:+.1f} {ok(c, 'oracle_minus_soups')} | "
-             f"{c['topk_minus_soups']:+.1f} {ok(c, 'topk_minus_soups')} | {c['tau']:g} | {c.get('name_accuracy', float('nan')):.0f}% ({c.get('name_chance', float('nan')):.1f}%) | "
+    rows += [f"| {s} | {c['tasks']} | {c['spearman']:+.2f} {ok(c, 'spearman')} | {c['oracle_minus_soups']:+.1f} "
+             f"{ok(c, 'oracle_minus_soups')} | "
+             f"{c['topk_minus_soups']:+.1f} {ok(c, 'topk_minus_soups')} | {c['tau']:g} | "
+             f"{c.get('name_accuracy', float('nan')):.0f}% ({c.get('name_chance', float('nan')):.1f}%) | "
              f"{semantics_cell(c.get('text_semantics'))} |" for s, c in checks.items()]
     return "\n".join(rows)
 
@@ -187,11 +194,15 @@ def pooled_md(pooled:dict)->str:
     from sg_lora.eval import POOLED
     ok = lambda c, k: '✓' if c['passed'][k] else '✗'
     f = lambda v, d: f"{v['mean']:+.{d}f} [{v['ci'][0]:+.{d}f}, {v['ci'][1]:+.{d}f}]"
-    rows = [f"| source | runs (tasks) | Spearman (≥ {POOLED['spearman']}, lower end ≥ {POOLED['spearman_lo']}, each run ≥ {POOLED['spearman_min']}) | per run | "
-            f"Top-K − Soups, mR (≥ {POOLED['topk_minus_soups']}, above 0) | Oracle − Soups, mR (≥ {POOLED['oracle_minus_soups']}) | names right | text semantics: CLDR / subgroup / WordNet |",
+    rows = [f"| source | runs (tasks) | Spearman (≥ {POOLED['spearman']}, lower end ≥ {POOLED['spearman_lo']}, each "
+            f"run ≥ {POOLED['spearman_min']}) | per run | "
+            f"Top-K − Soups, mR (≥ {POOLED['topk_minus_soups']}, above 0) | Oracle − Soups, mR (≥ "
+            f"{POOLED['oracle_minus_soups']}) | names right | text semantics: CLDR / subgroup / WordNet |",
             "|---|---|---|---|---|---|---|---|"]
-    rows += [f"| {s} | {c['runs']} ({c['tasks']}) | {f(c['spearman'], 3)} {ok(c, 'spearman')} | {', '.join(f'{r:+.2f}' for r in c['spearman']['per_run'])} | "
-             f"{f(c['topk_minus_soups'], 2)} {ok(c, 'topk_minus_soups')} | {f(c['oracle_minus_soups'], 2)} {ok(c, 'oracle_minus_soups')} | "
+    rows += [f"| {s} | {c['runs']} ({c['tasks']}) | {f(c['spearman'], 3)} {ok(c, 'spearman')} | "
+             f"{', '.join(f'{r:+.2f}' for r in c['spearman']['per_run'])} | "
+             f"{f(c['topk_minus_soups'], 2)} {ok(c, 'topk_minus_soups')} | {f(c['oracle_minus_soups'], 2)} "
+             f"{ok(c, 'oracle_minus_soups')} | "
              f"{c['name_accuracy']['mean']:.0f}% | {semantics_cell(c.get('text_semantics'))} |" for s, c in pooled.items()]
     return "\n".join(rows)
 
@@ -230,7 +241,8 @@ def across_seeds(runs:list[dict])->str:
         for m in [m for m in methods_of(first) if all(m in next(t[n] for t in r['tables'].values() if n in t) for r in runs)]:
             v = [mr(next(t[n] for t in r['tables'].values() if n in t)[m]) for r in runs]
             sd = st.stdev(v) if len(v) > 1 else 0.
-            rows.append(f"| {n} | {m} | {st.mean(v):.2f} ± {sd:.2f} | {min(v):.2f} | {max(v):.2f} | {', '.join(f'{x:.2f}' for x in v)} |")
+            rows.append(f"| {n} | {m} | {st.mean(v):.2f} ± {sd:.2f} | {min(v):.2f} | {max(v):.2f} | "
+                        f"{', '.join(f'{x:.2f}' for x in v)} |")
     gens = [m for m in methods_of(first) if m.startswith("SG-LoRA") and all(m in next(t[n] for t in r['tables'].values() if n in t) for r in runs for n in sets)]
     diffs = ["", "Each generator row − Top-K LoRA Weighted and − Model Soups, mR per seed:", "",
              "| setting | row | − Top-K, per seed | mean | − Soups, per seed | mean |", "|---|---|---|---|---|---|"]
@@ -238,12 +250,16 @@ def across_seeds(runs:list[dict])->str:
         e = [next(t[n] for t in r['tables'].values() if n in t) for r in runs]
         for g in gens:
             a = [mr(x[g]) - mr(x["Top-K LoRA Weighted"]) for x in e]; b = [mr(x[g]) - mr(x["Model Soups"]) for x in e]
-            diffs.append(f"| {n} | {g} | {', '.join(f'{x:+.2f}' for x in a)} | {st.mean(a):+.2f} | {', '.join(f'{x:+.2f}' for x in b)} | {st.mean(b):+.2f} |")
-    chk = ["", "World checks per seed (expert and validation tasks):", "", "| seed | source | Spearman | Oracle − Soups | Top-K − Soups | names right |", "|---|---|---|---|---|---|"]
+            diffs.append(f"| {n} | {g} | {', '.join(f'{x:+.2f}' for x in a)} | {st.mean(a):+.2f} | "
+                         f"{', '.join(f'{x:+.2f}' for x in b)} | {st.mean(b):+.2f} |")
+    chk = ["", "World checks per seed (expert and validation tasks):", "", "| seed | source | Spearman | Oracle − "
+                                                                           "Soups | Top-K − Soups | names right |", "|---|---|---|---|---|---|"]
     for r in runs:
         for s, c in r.get('world_checks', {}).items():
-            chk.append(f"| {r['seed']} | {s} | {c['spearman']:+.2f} | {c['oracle_minus_soups']:+.1f} | {c['topk_minus_soups']:+.1f} | {c.get('name_accuracy', float('nan')):.0f}% |")
-    if all(c.get('per_task') for r in runs for c in r.get('world_checks', {None: {}}).values()):   # runs that kept per-task scores pool
+            chk.append(f"| {r['seed']} | {s} | {c['spearman']:+.2f} | {c['oracle_minus_soups']:+.1f} | "
+                       f"{c['topk_minus_soups']:+.1f} | {c.get('name_accuracy', float('nan')):.0f}% |")
+    # runs that kept per-task scores pool
+    if all(c.get('per_task') for r in runs for c in r.get('world_checks', {None: {}}).values()):
         from sg_lora.eval import pool_checks
         chk += ["", f"World checks pooled over seeds {seeds} (bootstrap 95% intervals):", "", pooled_md(pool_checks([r['world_checks'] for r in runs]))]
     return "\n".join(rows + diffs + chk)
@@ -252,7 +268,8 @@ def across_seeds(runs:list[dict])->str:
 def diagnostics_md(dg:dict)->str:
     "One row per source of the generator diagnostics on validation tasks."
     if not dg: return "(no diagnostics in this run)"
-    rows = ["| source | generated mean → Oracle (rel.) | mu* → Oracle (rel.) | cos(generated − mean, Oracle − mean) | cos(mu* − mean, Oracle − mean) | variance across conditions / across z | condition distance (median) |",
+    rows = ["| source | generated mean → Oracle (rel.) | mu* → Oracle (rel.) | cos(generated − mean, Oracle − mean) | "
+            "cos(mu* − mean, Oracle − mean) | variance across conditions / across z | condition distance (median) |",
             "|---|---|---|---|---|---|---|"]
     for s, d in dg.items():
         m, se = d['distances']['mean'], d.get('sensitivity') or {}
@@ -270,7 +287,8 @@ def controls_md(ctl:dict)->str:
             for m, cs in ms.items():
                 if 'real' in cs: cs = {'tasks deranged': cs}   # runs before the three controls had only this one
                 for k, c in cs.items():
-                    rows.append(f"| {s} | {role} | {m} | {k} | {c['real']:.2f} | {c['null_mean']:.2f} / {c['null_max']:.2f} | "
+                    rows.append(f"| {s} | {role} | {m} | {k} | {c['real']:.2f} | {c['null_mean']:.2f} / "
+                                f"{c['null_max']:.2f} | "
                                 f"{c['p']:.3f} ({c['perms']} draws) |")
     return "\n".join(rows) if len(rows) > 2 else "(no controls in this run)"
 
@@ -304,7 +322,8 @@ def front_verdict(runs:list[dict], ref:str="Top-K LoRA Weighted")->str:
     lead = sum(all(_mr_of([r], s, 'Oracle')[0] > _mr_of([r], s, m)[0] for m in methods_of(next(iter(r['tables']['table1'].values()))) if m != 'Oracle')
                for r in runs for s in sets)
     paper = sum(a >= b for s in sets for a, b in zip(_mr_of(runs, s, 'SG-LoRA'), _mr_of(runs, s, ref)))
-    out += ["", f"The Oracle leads every other method in {lead} of {n * len(sets)} in-source runs. The paper's claim, SG-LoRA at or above "
+    out += ["", f"The Oracle leads every other method in {lead} of {n * len(sets)} in-source runs. The paper's claim, "
+                "SG-LoRA at or above "
             f"{ref}, holds in {paper} of {n * len(sets)}" + (": it does not reproduce on the embedded world." if 2 * paper < n * len(sets) else ".")]
     return "\n".join(out)
 
@@ -325,7 +344,8 @@ def data_line(about:dict)->str:
     src = lambda a: (f"{a['captions_per_image']:g} caption{'' if a['captions_per_image'] == 1 else 's'} per image from "
                      f"{'the captions file' if a['captions'] == 'captions file' else 'the dataset'}")
     parts = [f"{a['dataset']} test split {a['images']:,} of {a['images_listed']:,} images ({src(a)})" if s == 'flickr30k' else
-             f"{a['dataset']} {a['categories']} of {a['categories_listed']} categories, {a['images']:,} of {a['images_listed']:,} images ({src(a)})"
+             f"{a['dataset']} {a['categories']} of {a['categories_listed']} categories, {a['images']:,} of "
+             f"{a['images_listed']:,} images ({src(a)})"
              for s, a in about.items() if isinstance(a, dict)]
     return "Data read: " + "; ".join(parts) + (f"; captions file {about['captions_file']}" if about.get('captions_file') else "") + "."
 
@@ -356,19 +376,27 @@ def _report_intro(results:dict, cfg:dict)->list[str]:
     roles = {s: ", ".join(f"{len(v)} {r}" for r, v in results['tasks'][s].items()) for s in results['tasks']}
     return [f"# SG-LoRA on the `{results['preset']}` preset (seed {results['seed']})", "",
           f"{cfg['about']}. Recall@K in percent on each unseen task's test split, averaged over unseen tasks; "
-          f"SG-LoRA is the mean over {cfg['generator_seeds']} generators (seeds {cfg['generator_seed_list']}) of {cfg['samples']} samples "
-          f"per task, ± the standard deviation over generators. **Bold**: best, <u>underlined</u>: second best among the methods that "
+          f"SG-LoRA is the mean over {cfg['generator_seeds']} generators (seeds {cfg['generator_seed_list']}) of "
+          f"{cfg['samples']} samples "
+          "per task, ± the standard deviation over generators. **Bold**: best, <u>underlined</u>: second best among "
+          "the methods that "
           "do not see the task's data (the Oracle is a reference).", "",
-          "Tasks per source: " + "; ".join(f"{s}: {r}" for s, r in roles.items()) + f". K = {cfg['K']} experts for every method.", "",
+          "Tasks per source: " + "; ".join(f"{s}: {r}" for s, r in roles.items()) + f". K = {cfg['K']} experts for "
+              "every method.", "",
           *([data_line(results['data']), ""] if results.get('data') else []),
           "## Is the world a testbed?", "",
-          "Measured before any generator is trained, on each source's expert and validation tasks only (never the unseen ones), "
-          "each task scored on its own test pairs with the repository of the other experts: do close descriptions mean close LoRAs "
-          "(Spearman over task pairs), does a task's own LoRA beat the uniform soup, and does choosing experts by description "
-          "(Top-K LoRA Weighted, tau chosen on validation tasks) beat it. And how often the frozen backbone names a test image's task "
+          "Measured before any generator is trained, on each source's expert and validation tasks only (never the "
+          "unseen ones), "
+          "each task scored on its own test pairs with the repository of the other experts: do close descriptions mean "
+          "close LoRAs "
+          "(Spearman over task pairs), does a task's own LoRA beat the uniform soup, and does choosing experts by "
+          "description "
+          "(Top-K LoRA Weighted, tau chosen on validation tasks) beat it. And how often the frozen backbone names a "
+          "test image's task "
           "among its source's tasks.", "", checks_md(results.get('world_checks', {})), "",
           *([f"The seventh row, **{[m for m in methods_of(next(iter(T['table1'].values()))) if m not in METHODS][0]}**, goes beyond the "
-             f"paper: the CVAE with {recipe_str(results['extension']).split(': ', 1)[-1]}, selected by the k-fold study on validation "
+             f"paper: the CVAE with {recipe_str(results['extension']).split(': ', 1)[-1]}, selected by the k-fold "
+             "study on validation "
              f"tasks{' of the embedded world, not re-selected on these datasets' if 'data' in cfg else ' (see below)'}; the six rows above it are the paper's.", ""] if results.get('extension') else [])]
 
 # %% ../nbs/05b_report.ipynb #ab6fde8e
@@ -376,20 +404,26 @@ def _report_tables(results:dict, cfg:dict)->list[str]:
     "Tables 1 and 2 beside the paper's, gain recovery, the samples' spread, and where SG-LoRA wins."
     T = results['tables']
     return ["## Table 1: in-source", "", table_md(T['table1']), "",
-          f"The paper's Table 1 ({'its splits and captions differ from these' if 'data' in cfg else 'ViT-B/16, other data'}: compare orderings and gaps, not values):", "",
+          "The paper's Table 1 "
+          f"({'its splits and captions differ from these' if 'data' in cfg else 'ViT-B/16, other data'}: compare "
+          "orderings and gaps, not values):", "",
           table_md({PAPER_NAMES[s]: PAPER['table1'][s] for s in T['table1'] if s in PAPER['table1']}), "",
           "## Table 2: cross-source", "", table_md(T['table2']), "",
           "The paper's Table 2:", "",
           table_md({PAPER_NAMES[s]: PAPER['table2'][s] for s in T['table2'] if s in PAPER['table2']}), "",
           "## Gain recovery", "",
-          "How much of the Oracle's gain over zero-shot each method recovers, on the mean recall: (method − zero-shot) / (Oracle − zero-shot). "
+          "How much of the Oracle's gain over zero-shot each method recovers, on the mean recall: (method − zero-shot) "
+          "/ (Oracle − zero-shot). "
           "Per column, in results.json (`gain_recovery`).", "", recovery_md({n: e for t in T.values() for n, e in t.items()}), "",
           "## SG-LoRA's samples", "",
-          f"Each generated LoRA is a sample; the tables give the mean over {cfg['samples']} samples per task. How much one sample's "
-          "recall varies around that mean (standard deviation over the samples of a task, averaged over tasks and generators, in points):", "",
+          f"Each generated LoRA is a sample; the tables give the mean over {cfg['samples']} samples per task. How much "
+          "one sample's "
+          "recall varies around that mean (standard deviation over the samples of a task, averaged over tasks and "
+          "generators, in points):", "",
           spread_md({n: e for t in T.values() for n, e in t.items()}), "",
           "## Where SG-LoRA wins, ties and loses", "",
-          "Per setting, of the six recalls (a recall counts as level when the gap is within max(2 std over generator seeds, 1 point)):", "",
+          "Per setting, of the six recalls (a recall counts as level when the gap is within max(2 std over generator "
+          "seeds, 1 point)):", "",
           *verdict_lines(results), "", summary_sentence(results), "",
           "![R@1 of every method](tables.png)", ""]
 
@@ -398,15 +432,21 @@ def _report_selection(results:dict, trials:dict)->list[str]:
     "How the hyperparameters were chosen on validation tasks."
     sel = results['selected']
     return ["## Hyperparameters chosen on validation tasks", "",
-          *(["SG-LoRA's recipe was searched on this run's validation tasks; mean recall (mR, the mean of the six recalls) on them:", "",
-             "| source | val tasks | tau (SG-LoRA) | recipe | val mR SG-LoRA | tau (Top-K) | mR Top-K, generator-training + validation tasks |",
+          *(["SG-LoRA's recipe was searched on this run's validation tasks; mean recall (mR, the mean of the six "
+             "recalls) on them:", "",
+             "| source | val tasks | tau (SG-LoRA) | recipe | val mR SG-LoRA | tau (Top-K) | mR Top-K, "
+             "generator-training + validation tasks |",
              "|---|---|---|---|---|---|---|",
-             *[f"| {s} | {results['validation'][s]['tasks']} | {v['tau']:g} | {recipe_str(v['cvae'])} | {results['validation'][s]['SG-LoRA']:.2f} | "
+             *[f"| {s} | {results['validation'][s]['tasks']} | {v['tau']:g} | {recipe_str(v['cvae'])} | "
+               f"{results['validation'][s]['SG-LoRA']:.2f} | "
                f"{v['tau_topk']:g} | {results['validation'][s]['Top-K LoRA Weighted']:.2f} |" for s, v in sel.items()], "",
              "![validation mean recall of every trial](selection.png)", ""] if any(trials.values()) else
-            ["SG-LoRA's recipe is the preset's, chosen once by a k-fold study on the generator-training and validation tasks of "
-             "world seeds 0, 1 and 2 (`selection_study`, 05a_reproduce; nbs/results/tiny/selection-study.md). Per run, tau is chosen "
-             "for Top-K LoRA Weighted on this run's generator-training and validation tasks, and SG-LoRA uses the same tau, so the "
+            ["SG-LoRA's recipe is the preset's, chosen once by a k-fold study on the generator-training and validation "
+             "tasks of "
+             "world seeds 0, 1 and 2 (`selection_study`, 05a_reproduce; nbs/results/tiny/selection-study.md). Per run, "
+             "tau is chosen "
+             "for Top-K LoRA Weighted on this run's generator-training and validation tasks, and SG-LoRA uses the same "
+             "tau, so the "
              "Top-K row is also Top-K at SG-LoRA's tau.", "",
              "| source | tau (both) | SG-LoRA recipe | tasks choosing tau | mR Top-K at the chosen tau |", "|---|---|---|---|---|",
              *[f"| {s} | {v['tau']:g} | {recipe_str(v['cvae'])} | {results['validation'][s]['tasks']} | "
@@ -416,15 +456,22 @@ def _report_selection(results:dict, trials:dict)->list[str]:
 def _report_checks(results:dict)->list[str]:
     "The controls, the generator's diagnostics and the run's cost."
     return ["## Do the semantics matter? Controls", "",
-          "Each method scored again at test time under three nulls: the descriptions deranged among the tasks; the experts' descriptions "
-          "deranged against their LoRAs; and 'a photo of a <name>' for random names the backbone knows but no task uses (generator "
-          "not retrained; SG-LoRA: its first generator, one sample per task). p: the share of draws (plus one) that score at least "
-          "as well as the real descriptions. Validation tasks first; the unseen tasks are reported, never used to choose anything.", "",
+          "Each method scored again at test time under three nulls: the descriptions deranged among the tasks; the "
+          "experts' descriptions "
+          "deranged against their LoRAs; and 'a photo of a <name>' for random names the backbone knows but no task "
+          "uses (generator "
+          "not retrained; SG-LoRA: its first generator, one sample per task). p: the share of draws (plus one) that "
+          "score at least "
+          "as well as the real descriptions. Validation tasks first; the unseen tasks are reported, never used to "
+          "choose anything.", "",
           controls_md(results.get('controls', {})), "",
           "## Does the generator generalise?", "",
-          "On each source's validation tasks, for its first generator: the distance of the generated mean to the Oracle, of mu* "
-          "(Top-K LoRA Weighted at SG-LoRA's tau) and of the training mean (relative to the training mean's); how much the output "
-          "moves across conditions against across z; how far each validation condition lies from the training conditions.", "",
+          "On each source's validation tasks, for its first generator: the distance of the generated mean to the "
+          "Oracle, of mu* "
+          "(Top-K LoRA Weighted at SG-LoRA's tau) and of the training mean (relative to the training mean's); how much "
+          "the output "
+          "moves across conditions against across z; how far each validation condition lies from the training "
+          "conditions.", "",
           diagnostics_md(results.get('diagnostics', {})), "",
           *(["![diagnostics](diagnostics.png)", ""] if any(d.get('sensitivity') for d in results.get('diagnostics', {}).values()) else []),
           "## Cost", "",

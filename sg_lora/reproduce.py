@@ -28,7 +28,8 @@ from .eval import METHODS, Evaluator, Oracle, select_sglora, select_tau, evaluat
 from .metrics import name_accuracy
 from .report import compare, write_report, gain_recovery
 from .lexicon import MEASURES, meaning_correlation
-from .presets import PRESETS, DATA_PRESETS, PIPELINE_VERSION, EXTENDED, load_presets, resolve, StudyCfg, configs   # re-exported: the run's configs
+# re-exported: the run's configs
+from .presets import PRESETS, DATA_PRESETS, PIPELINE_VERSION, EXTENDED, load_presets, resolve, StudyCfg, configs
 
 
 # %% auto #0
@@ -60,7 +61,8 @@ def stage_lock(cache:Path, name:str, p:Progress|None=None):
 # %% ../nbs/05a_reproduce.ipynb #ec1d22d8
 def world_stage(cfg:WorldCfg|DataCfg, cache:Path, p:Progress)->tuple[World, bool]:
     "Render (or load) the world, or read (or load) the datasets of a `paper` preset; and whether it was all cached."
-    with stage_lock(cache, f"world-{cfg.key()}", p):   # a second run on this cache waits here, then reads the first one's files
+    # a second run on this cache waits here, then reads the first one's files
+    with stage_lock(cache, f"world-{cfg.key()}", p):
         if isinstance(cfg, DataCfg):
             cached = datasets_cached(cfg, cache)
             return build_datasets(cfg, cache, progress=p), cached
@@ -146,7 +148,8 @@ def _selection(study:StudyCfg, f:Path, s:str, zoo:LoraZoo, ex:Experts, ev:Evalua
             p.note(f"  {s}: choosing tau and the CVAE recipe on {len(va)} validation tasks")
             best, tau, trials = select_sglora(ev, ex.repos[s], tr.W, tr.d, va.names, va.d, study.cvae, study.grid, study.K, study.tau,
                                               study.val_samples, p, va.W)
-        else: best, tau, trials = study.cvae, tau_topk, []   # the preset's recipe (chosen by `selection_study`) at Top-K's tau
+        # the preset's recipe (chosen by `selection_study`) at Top-K's tau
+        else: best, tau, trials = study.cvae, tau_topk, []
         write_json(f, dict(cvae=asdict(best), tau=tau, trials=trials, tau_topk=tau_topk, topk_tasks=len(pool),
                            topk_trials=[dict(tau=t, score=sc) for t, sc in topk], seconds=round(time.perf_counter() - t0, 1)), seal=True)
     return json.loads(f.read_text())
@@ -156,7 +159,8 @@ def train_generator(study:StudyCfg, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Expe
                     d:Tensor|None=None, use_var:bool=True, device:str='cpu'):
     "Train generator `i` of source `s` with the chosen recipe (with the overrides `ext`), on the training tasks' descriptions `d` (default: their own)."
     sp, seed = ex.splits[s], study.generator_seed_list[i]
-    rows = lambda names: (zoo.W, zoo.index(names))   # tasks of the zoo's W, not copied out of it when the generator streams
+    # tasks of the zoo's W, not copied out of it when the generator streams
+    rows = lambda names: (zoo.W, zoo.index(names))
     cfg = CVAECfg(**{**sel['cvae'], **(ext or {}), 'seed': seed})
     return fit_sglora(ex.repos[s], rows(sp.train), zoo.d[zoo.index(sp.train)] if d is None else d, cfg, study.K, sel['tau'], p,
                       val=(rows(sp.val), zoo.d[zoo.index(sp.val)]) if cfg.patience else None,
@@ -166,7 +170,8 @@ def train_generator(study:StudyCfg, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Expe
 def _generator(study:StudyCfg, f:Path, s:str, i:int, sel:dict, zoo:LoraZoo, ex:Experts, p:Progress, ext:dict|None=None, device:str='cpu'):
     "Generator `i` of source `s` with the chosen recipe (with the overrides `ext`, for the seventh row), from its file or trained now."
     if not intact(f):
-        p.note(f"  {s}: training {'extended ' if ext else ''}generator {i + 1}/{len(study.generator_seed_list)} (seed {study.generator_seed_list[i]})")
+        p.note(f"  {s}: training {'extended ' if ext else ''}generator {i + 1}/{len(study.generator_seed_list)} (seed "
+               f"{study.generator_seed_list[i]})")
         save_cvae(f, train_generator(study, s, i, sel, zoo, ex, p, ext, device=device), seal=True, source=s, tau=sel['tau'], K=study.K)
     return load_cvae(f)
 
@@ -327,7 +332,8 @@ def preflight(cfg:dict, device:str='cpu', out:str|Path|None=None, cache:str|Path
             try: f()
             except (FileNotFoundError, ValueError) as e: probs.append(str(e))
     try: torch.empty(0, device=device)
-    except (RuntimeError, AssertionError) as e: probs.append(f"device {device!r} is not usable here ({type(e).__name__}: {str(e)[:100]}); e.g. --device cpu")
+    except (RuntimeError, AssertionError) as e: probs.append(f"device {device!r} is not usable here "
+                                                             f"({type(e).__name__}: {str(e)[:100]}); e.g. --device cpu")
     if probs: raise ValueError("\n".join(probs))
 
 # %% ../nbs/05a_reproduce.ipynb #30ce777f
@@ -338,7 +344,8 @@ def _config_record(cfg:dict, cache:Path, device:str)->dict:
 
 def _run_record(study:StudyCfg, world:World, bb:Backbone, zoo:LoraZoo, gens:Generators, evl:Evaluation, st:Stages, device:str)->dict:
     "What results.json records beside the tables: the seventh row's recipe, gain recovery, caching, hashes, platform, data read."
-    rec = {'extension': {**asdict(study.cvae), **study.extension}} if study.extension else {}   # the seventh row's recipe
+    # the seventh row's recipe
+    rec = {'extension': {**asdict(study.cvae), **study.extension}} if study.extension else {}
     rec.update(gain_recovery={n: gain_recovery(e) for t in evl.tables.values() for n, e in t.items()}, cached=st.cached, device=str(device),
                stage_hashes=stage_hashes(world, bb, zoo, gens), platform=platform_info())   # where two runs part: `compare_runs`
     if world.about: rec['data'] = world.about   # what was read from --data
@@ -357,7 +364,7 @@ def reproduce(
     out:str|Path='sg-lora-run',        # where config.json, results.json, report.md and the figures go
     seed:int=0,                        # seeds the world, the roles, all training and all sampling
     cache:str|Path|None=None,          # cache root (see `cache_dir`)
-    progress:bool|str|Progress=True,   # True: bars on a terminal, plain lines in a log; 'quiet': stage lines only; False: nothing
+    progress:bool|str|Progress=True,   # bars on a terminal, lines in a log; 'quiet': stage lines only; False: none
     data:str|Path|None=None,           # `paper` presets: the data folder (see `sg_lora.datasets.LAYOUT`)
     weights:str|Path|None=None,        # `paper` presets: the CLIP weights file; None: open_clip's cache
     captions:str|Path|None=None,       # `paper` presets: a captions file; None: <data>/captions.jsonl if there is one
@@ -385,7 +392,7 @@ def reproduce(
     res = dict(results(study, world, bb, zoo, ex, gens, evaluation), world_checks=checks, controls=controls,
                **_run_record(study, world, bb, zoo, gens, evaluation, stages, device))
     with stages('report'):
-        res['timings'] = dict(stages.seconds, total=round(time.perf_counter() - t_all, 2))   # what the report can show: up to itself
+        res['timings'] = dict(stages.seconds, total=round(time.perf_counter() - t_all, 2))   # up to the report itself
         write_report(res, {s: gens.selection[s]['trials'] for s in study.sources}, out, cfg)
         _save_bundles(cfg, study, out, bb, zoo, ex, gens, run)
     res['timings'] = dict(stages.seconds, total=round(time.perf_counter() - t_all, 2)); write_json(out/'results.json', res)

@@ -30,6 +30,29 @@ class Semantics:
         "The condition as one tensor (n, 2D): [mu*, var*]."
         return torch.cat([self.mu, self.var], -1)
 
+
+# %% ../nbs/03_semantics.ipynb #9e56f9c0
+def _check_semantics(d_star, repo:ExpertRepo, K, tau)->Tensor:
+    "Refuse what Eq. 6-8 cannot use, naming the problem and the fix; return the descriptions as (n, E)."
+    if len(repo) == 0: raise ValueError("the expert repository is empty: build it from at least one expert "
+                                        "(`expert_repo`)")
+    if not isinstance(K, int) or isinstance(K, bool) or K < 1: raise ValueError(f"K must be a positive int, got {K!r}")
+    if K > len(repo): raise ValueError(f"K={K} is larger than the repository ({len(repo)} experts): use K <= "
+                                       f"{len(repo)}")
+    if isinstance(tau, bool) or not isinstance(tau, numbers.Real) or not 0 < tau < float('inf'): raise ValueError("tau "
+        f"must be a finite number > 0, got {tau!r}")
+    if not isinstance(d_star, Tensor) or not d_star.is_floating_point():
+        raise TypeError("d_star must be a floating-point torch.Tensor of description embeddings (e.g. "
+                        f"`bb.encode_texts`), got {type(d_star).__name__} {getattr(d_star, 'dtype', '')}")
+    d_star = d_star[None] if d_star.ndim == 1 else d_star
+    if d_star.ndim != 2 or d_star.shape[1] != repo.d.shape[1]:
+        raise ValueError(f"d_star must be (n, {repo.d.shape[1]}), like the repository's descriptions; got "
+                         f"{tuple(d_star.shape)}")
+    if (d_star.norm(dim=-1) == 0).any() or not torch.isfinite(d_star).all():
+        raise ValueError("a description embedding is zero or not finite: was the description empty?")
+    return d_star
+
+# %% ../nbs/03_semantics.ipynb #ca858a6f
 def task_semantics(
     d_star:Tensor,      # (n, E) or (E,) description embeddings of the tasks
     repo:ExpertRepo,    # the expert repository
@@ -37,17 +60,7 @@ def task_semantics(
     tau:float=0.05,     # softmax temperature, > 0
 )->Semantics:
     "Eq. 6-8 for every row of `d_star`."
-    if len(repo) == 0: raise ValueError("the expert repository is empty: build it from at least one expert (`expert_repo`)")
-    if not isinstance(K, int) or isinstance(K, bool) or K < 1: raise ValueError(f"K must be a positive int, got {K!r}")
-    if K > len(repo): raise ValueError(f"K={K} is larger than the repository ({len(repo)} experts): use K <= {len(repo)}")
-    if isinstance(tau, bool) or not isinstance(tau, numbers.Real) or not 0 < tau < float('inf'): raise ValueError(f"tau must be a finite number > 0, got {tau!r}")
-    if not isinstance(d_star, Tensor) or not d_star.is_floating_point():
-        raise TypeError(f"d_star must be a floating-point torch.Tensor of description embeddings (e.g. `bb.encode_texts`), got {type(d_star).__name__} {getattr(d_star, 'dtype', '')}")
-    d_star = d_star[None] if d_star.ndim == 1 else d_star
-    if d_star.ndim != 2 or d_star.shape[1] != repo.d.shape[1]:
-        raise ValueError(f"d_star must be (n, {repo.d.shape[1]}), like the repository's descriptions; got {tuple(d_star.shape)}")
-    if (d_star.norm(dim=-1) == 0).any() or not torch.isfinite(d_star).all():
-        raise ValueError("a description embedding is zero or not finite: was the description empty?")
+    d_star = _check_semantics(d_star, repo, K, tau)
     cos = F.normalize(d_star.float(), dim=-1) @ F.normalize(repo.d.float(), dim=-1).T    # (n, e)
     sim, idx = cos.topk(K, dim=-1)                                                       # (n, K)
     alpha = torch.softmax(sim / tau, dim=-1)                                             # Eq. 6
@@ -73,9 +86,11 @@ def loo_semantics(repo:ExpertRepo, K:int=4, tau:float=0.05)->Semantics:
 def sub_semantics(d_star:Tensor, repo:ExpertRepo, K:int=4, tau:float=0.05, n:int=1, seed:int=0)->list[Semantics]:
     "Eq. 6-8 for descriptions (t, E) against each of `n` random halves of the repository; `idx` indexes the full repository."
     e, g = len(repo), torch.Generator().manual_seed(seed)
-    if not isinstance(n, int) or isinstance(n, bool) or n < 0: raise ValueError(f"n (sub-repositories) must be an int >= 0, got {n!r}")
+    if not isinstance(n, int) or isinstance(n, bool) or n < 0: raise ValueError("n (sub-repositories) must be an int "
+        f">= 0, got {n!r}")
     if n and not (isinstance(K, int) and 1 <= K and 2 * K <= e):
-        raise ValueError(f"half-repositories of {e} experts hold {e // 2}, fewer than K={K!r}: use K <= {e // 2} or no sub-repositories")
+        raise ValueError(f"half-repositories of {e} experts hold {e // 2}, fewer than K={K!r}: use K <= {e // 2} or no "
+                         "sub-repositories")
     out = []
     for _ in range(n):
         keep = torch.randperm(e, generator=g)[:e // 2].sort().values
@@ -87,7 +102,8 @@ def sub_semantics(d_star:Tensor, repo:ExpertRepo, K:int=4, tau:float=0.05, n:int
 def text_semantics(bb, descriptions:list[str], repo:ExpertRepo, K:int=4, tau:float=0.05)->Semantics:
     "Eq. 6-8 for tasks given by their text descriptions, embedded by the backbone `bb`."
     if isinstance(descriptions, str): descriptions = [descriptions]
-    if any(not d.strip() for d in descriptions): raise ValueError("a task description is empty: describe the task, e.g. 'a photo of a zebra'")
+    if any(not d.strip() for d in descriptions): raise ValueError("a task description is empty: describe the task, "
+                                                                  "e.g. 'a photo of a zebra'")
     return task_semantics(bb.encode_texts(descriptions), repo, K, tau)
 
 # %% ../nbs/03_semantics.ipynb #0000000f

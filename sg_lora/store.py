@@ -102,12 +102,14 @@ def check_writable(path:str|Path, what:str='folder')->Path:
     "Raise a `ValueError` naming `what` and `path` unless `path` is (or can be made) a folder this process can write into; makes no folder."
     p = Path(path).expanduser()
     a = p
-    while not a.exists() and a != a.parent: a = a.parent   # the nearest that exists: probed there, so no folder is made or removed
+    # the nearest that exists: probed there, so no folder is made or removed
+    while not a.exists() and a != a.parent: a = a.parent
     try:
         if not a.is_dir(): raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(a))
         fd, t = tempfile.mkstemp(dir=a, prefix='.sg-lora-probe-'); os.close(fd); os.unlink(t)
     except OSError as e:
-        raise ValueError(f"{what} {p} is not a writable folder ({e.strerror or type(e).__name__}): choose another, or fix its permissions") from None
+        raise ValueError(f"{what} {p} is not a writable folder ({e.strerror or type(e).__name__}): choose another, or "
+                         "fix its permissions") from None
     return p
 
 def check_replaceable(path:str|Path, marker:str, what:str)->Path:
@@ -127,7 +129,8 @@ def intact(path:str|Path)->bool:
     except (OSError, IndexError): _write_seal(path, digest); return True
     if want == digest: return True
     import warnings
-    warnings.warn(f"{path} is damaged (its SHA-256 {digest[:16]}... is not the {want[:16]}... it was written with): deleting it to rebuild it")
+    warnings.warn(f"{path} is damaged (its SHA-256 {digest[:16]}... is not the {want[:16]}... it was written with): "
+                  "deleting it to rebuild it")
     path.unlink(missing_ok=True); s.unlink(missing_ok=True)
     return False
 
@@ -167,10 +170,12 @@ def median_ms(fn, calls:int=20, warmup:int=1)->float:
 # A small process between the caller and the child: Linux charges a child the peak memory of the process it was
 # forked from (the kernel keeps the larger of the two across exec), so a child forked from a 2 GB notebook kernel would
 # report at least 2 GB. Forked from this small process instead, the child's peak is its own.
-_RUN_CHILD = ("import json, os, subprocess, sys, time; out, quiet, cmd = sys.argv[1], sys.argv[2] == '1', sys.argv[3:]; "
+_RUN_CHILD = ("import json, os, subprocess, sys, time; out, quiet, cmd = sys.argv[1], sys.argv[2] == '1', "
+              "sys.argv[3:]; "
               "t0 = time.perf_counter(); p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL if quiet else None, "
               "stderr=subprocess.DEVNULL if quiet else None); _, st, ru = os.wait4(p.pid, 0); "
-              "open(out, 'w').write(json.dumps(dict(wall_s=round(time.perf_counter() - t0, 2), peak_gib=round(ru.ru_maxrss / 2**20, 3), "
+              "open(out, 'w').write(json.dumps(dict(wall_s=round(time.perf_counter() - t0, 2), "
+              "peak_gib=round(ru.ru_maxrss / 2**20, 3), "
               "rc=os.waitstatus_to_exitcode(st))))")
 
 def run_child(cmd:list, quiet:bool=False)->dict:

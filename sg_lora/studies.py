@@ -30,7 +30,8 @@ __all__ = ['RECIPES', 'SHARP', 'run_checks', 'selection_study', 'study_md', 'tra
 
 # %% ../nbs/06a_studies.ipynb #c4fd9ae1
 def run_checks(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress:bool|str|Progress=False,
-               backbone:dict|None=None,   # overrides of the preset's backbone config (`TinyCfg` fields), e.g. {'lexical': 1.0}
+               # overrides of the preset's backbone config (`TinyCfg` fields), e.g. {'lexical': 1.0}
+               backbone:dict|None=None,
               )->dict:
     "The world checks of the run of `preset` and `seed`: its cached checks.json, or made now (with the stages below it, where missing) as `reproduce` makes them."
     cfg, cache, p = resolve(preset, seed), cache_dir(cache), as_progress(progress)
@@ -43,7 +44,8 @@ def run_checks(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress
 # %% ../nbs/06a_studies.ipynb #3139a477
 def selection_study(
     preset:str='tiny', seed:int=0,
-    recipes:dict|None=None,            # name -> CVAECfg field overrides of the preset's recipe; default: the paper's CVAE only
+    # name -> CVAECfg field overrides of the preset's recipe; default: the paper's CVAE only
+    recipes:dict|None=None,
     taus:list|None=None,               # default: the preset's Top-K tau grid
     folds:int=5,
     cache:str|Path|None=None,
@@ -102,14 +104,16 @@ def training_control_study(
     f = training_control_file(preset, seed, perms, cache)
     if intact(f): return json.loads(f.read_text())
     zoo, ex, ev = _study_stages(cfg, cache, p)
-    gens, _ = generators_stage(study, cache/'runs'/f"{preset}-{config_key(cfg)}", zoo, ex, ev, p)   # the run's own generators
+    # the run's own generators
+    gens, _ = generators_stage(study, cache/'runs'/f"{preset}-{config_key(cfg)}", zoo, ex, ev, p)
     out = {}
     for s in study.sources:
         sel, sp, repo = gens.selection[s], ex.splits[s], ex.repos[s]
         train = lambda dd: SGLoRAMethod(SGLoRA(None, repo, train_generator(study, s, 0, sel, zoo, ex, d=dd), study.K, sel['tau']))
         sets = {r: (z.names, z.d) for r in ('val', 'unseen') if len(z := zoo.subset(getattr(sp, r)))}
         p.note(f"  {s}: the generator retrained {perms} times on deranged descriptions of {len(sp.train)} tasks")
-        real = SGLoRAMethod(SGLoRA(None, repo, gens.cvaes[s][0], study.K, sel['tau']))   # the run's first generator, as `train` makes it
+        # the run's first generator, as `train` makes it
+        real = SGLoRAMethod(SGLoRA(None, repo, gens.cvaes[s][0], study.K, sel['tau']))
         res = training_control(ev, train, zoo.subset(sp.train).d, sets, perms, 1, study.seed, real, p)
         out[s] = {r: dict(res[r], tasks=len(sets[r][0])) for r in sets}
     write_json(f, out, seal=True)
@@ -123,7 +127,8 @@ def training_control_md(studies:dict)->str:
         for s, roles in st.items():
             for r, res in roles.items():
                 c = res['training deranged']
-                lines.append(f"| {seed} | {s} | {r} | {res['tasks']} | {c['real']:.2f} | {c['null_mean']:.2f} | {c['null_max']:.2f} | {c['p']:.3f} |")
+                lines.append(f"| {seed} | {s} | {r} | {res['tasks']} | {c['real']:.2f} | {c['null_mean']:.2f} | "
+                             f"{c['null_max']:.2f} | {c['p']:.3f} |")
     return "\n".join(lines)
 
 # %% ../nbs/06a_studies.ipynb #b48ab529
@@ -154,7 +159,8 @@ def planted_map(E:int, D:int, cfg:PlantCfg=PlantCfg()):
 # %% ../nbs/06a_studies.ipynb #3a881f56
 def planted_zoo(d:Tensor, M:int, D:int, cfg:PlantCfg=PlantCfg())->tuple[Tensor, Tensor]:
     "A zoo W (n, M, D) planted on descriptions d (n, E), and each task's true LoRA theta (n, D)."
-    if d.ndim != 2 or len(d) < 2: raise ValueError(f"d must be (n, E) description embeddings of 2+ tasks, got {tuple(d.shape)}")
+    if d.ndim != 2 or len(d) < 2: raise ValueError("d must be (n, E) description embeddings of 2+ tasks, got "
+                                                   f"{tuple(d.shape)}")
     f = planted_map(d.shape[1], D, cfg)(standardise(d))                       # (n, D) what descriptions predict
     g, rms = torch.Generator().manual_seed(cfg.seed + 1), f.pow(2).mean().sqrt()
     theta = f + cfg.task_noise * rms * torch.randn(len(d), D, generator=g)     # (n, D)
@@ -190,7 +196,8 @@ def planted_control(
     spare = sorted(set(range(len(d))) - {i for r in roles.values() for i in r})
     n_train = n_train or [len(roles['train'])]
     if max(n_train) > len(roles['train']) + len(spare):
-        raise ValueError(f"{max(n_train)} training tasks asked for, but d has {len(roles['train'])} training and {len(spare)} spare descriptions")
+        raise ValueError(f"{max(n_train)} training tasks asked for, but d has {len(roles['train'])} training and "
+                         f"{len(spare)} spare descriptions")
     rows, p = [], as_progress(progress)
     for s in p(list(seeds), 'planting seeds'):
         W, theta = planted_zoo(d, M, D, replace(plant, seed=plant.seed + 100 * s))
@@ -232,9 +239,11 @@ def world_planting(preset:str='tiny', seed:int=0, source:str='scenes', cache:str
     tasks = world[source]
     split = split_tasks([t.name for t in tasks], tuple(study.fractions), study.seed, [t.group for t in tasks])
     pos = {t.name: i for i, t in enumerate(tasks)}
-    d = torch.cat([bb.encode_texts([t.description for t in tasks]), unused_descriptions(bb, world)])   # (tasks + spare, E)
+    # (tasks + spare, E)
+    d = torch.cat([bb.encode_texts([t.description for t in tasks]), unused_descriptions(bb, world)])
     used = {t.name for ts in world.tasks.values() for t in ts}
-    spare = world.spare if world.spare is not None else sorted({e.name for e in world_emoji()} - used)   # as `unused_descriptions`
+    # as `unused_descriptions`
+    spare = world.spare if world.spare is not None else sorted({e.name for e in world_emoji()} - used)
     D = lora_spec(inject_lora(copy.deepcopy(bb.model), zcfg.lora)).numel
     roles = {r: [pos[n] for n in getattr(split, r)] for r in ('experts', 'train', 'val', 'unseen')}
     return dict(d=d, names=[t.name for t in tasks] + list(spare), roles=roles, M=zcfg.snapshots, D=D, study=study, source=source, seed=seed)
@@ -242,10 +251,12 @@ def world_planting(preset:str='tiny', seed:int=0, source:str='scenes', cache:str
 # %% ../nbs/06a_studies.ipynb #27122299
 def planted_md(summary:list[dict], about:str='')->str:
     "`planted_summary` as a markdown table."
-    rows = [f"{about}\n" if about else "", "| training tasks | descriptions | generated mean / training mean | mu* / training mean | "
+    rows = [f"{about}\n" if about else "", "| training tasks | descriptions | generated mean / training mean | mu* / "
+                                           "training mean | "
             "mu* - generated (distance to the true LoRA) | 95% interval | unseen tasks x seeds |", "|---|---|---|---|---|---|---|"]
     for r in summary:
-        rows.append(f"| {r['n_train']} | {'deranged' if r['deranged'] else 'real'} | {r['gen_rel']:.3f} | {r['mu_rel']:.3f} | "
+        rows.append(f"| {r['n_train']} | {'deranged' if r['deranged'] else 'real'} | {r['gen_rel']:.3f} | "
+                    f"{r['mu_rel']:.3f} | "
                     f"{r['diff']:+.3f} ± {r['se']:.3f} | [{r['lo']:+.3f}, {r['hi']:+.3f}] | {r['n']} |")
     return "\n".join(x for x in rows if x)
 
@@ -255,9 +266,12 @@ def planted_verdict(summary:list[dict])->str:
     ok = [n for n in sorted(real) if real[n]['lo'] > 0 and der[n]['hi'] < real[n]['lo']]
     tried = ', '.join(map(str, sorted(real)))
     if not ok: return f"With {tried} training tasks, the generator never beat mu* with an interval above 0."
-    return (f"Of {tried} training tasks, the generator first beats mu* at {ok[0]} (mu* - generated {real[ok[0]]['diff']:+.3f}, "
-            f"95% interval [{real[ok[0]]['lo']:+.3f}, {real[ok[0]]['hi']:+.3f}]); with the descriptions deranged it does not "
-            f"({der[ok[0]]['diff']:+.3f}). At the split's {min(real)}: {real[min(real)]['diff']:+.3f} [{real[min(real)]['lo']:+.3f}, {real[min(real)]['hi']:+.3f}].")
+    return (f"Of {tried} training tasks, the generator first beats mu* at {ok[0]} (mu* - generated "
+            f"{real[ok[0]]['diff']:+.3f}, "
+            f"95% interval [{real[ok[0]]['lo']:+.3f}, {real[ok[0]]['hi']:+.3f}]); with the descriptions deranged it "
+            "does not "
+            f"({der[ok[0]]['diff']:+.3f}). At the split's {min(real)}: {real[min(real)]['diff']:+.3f} "
+            f"[{real[min(real)]['lo']:+.3f}, {real[min(real)]['hi']:+.3f}].")
 
 def plot_planted(summary:list[dict], ax=None):
     "mu*'s distance minus the generated mean's, with 95% intervals, against the training-task count: real and deranged."
@@ -291,26 +305,34 @@ def lexical_choice(preset:str='tiny', seed:int=0, lexicals:tuple=(0., .5, 2.), c
 
 def lexical_md(rows:list[dict])->str:
     "`lexical_choice` as a markdown table."
-    return "\n".join(["| lexical weight | source | expert + val tasks | text semantics: CLDR keywords | Unicode subgroups | WordNet (taught it) | names right (chance) |",
+    return "\n".join(["| lexical weight | source | expert + val tasks | text semantics: CLDR keywords | Unicode "
+                      "subgroups | WordNet (taught it) | names right (chance) |",
                       "|---|---|---|---|---|---|---|"] +
-                     [f"| {r['lexical']:g} | {r['source']} | {r['tasks']} | {r.get('keywords', float('nan')):+.3f} | {r.get('subgroup', float('nan')):+.3f} | "
+                     [f"| {r['lexical']:g} | {r['source']} | {r['tasks']} | {r.get('keywords', float('nan')):+.3f} | "
+                      f"{r.get('subgroup', float('nan')):+.3f} | "
                       f"{r.get('wordnet', float('nan')):+.3f} | {r['names']:.1f}% ({r['chance']:.1f}%) |" for r in rows])
 
 # %% ../nbs/06a_studies.ipynb #c451f8c8
 def before_after_md(before:list[dict], after:dict)->str:
     "Markdown: per source and check, the per-seed values and mean of the runs `before` (each `{'seed', 'world_checks'}`) beside `after` (`pool_checks`)."
     from sg_lora.eval import POOLED
-    rows = ["| source | check | before: per seed | before: mean | after: per seed | after: pooled [95% interval] | target | met after |", "|---|---|---|---|---|---|---|---|"]
+    rows = ["| source | check | before: per seed | before: mean | after: per seed | after: pooled [95% interval] | "
+            "target | met after |", "|---|---|---|---|---|---|---|---|"]
     for s, a in after.items():
         b = [r['world_checks'][s] for r in before]
-        for k, fmt, tgt in (('spearman', '+.2f', f"≥ {POOLED['spearman']}, lower end ≥ {POOLED['spearman_lo']}, each ≥ {POOLED['spearman_min']}"),
+        for k, fmt, tgt in (('spearman', '+.2f', f"≥ {POOLED['spearman']}, lower end ≥ {POOLED['spearman_lo']}, each ≥ "
+                                                 f"{POOLED['spearman_min']}"),
                             ('topk_minus_soups', '+.2f', f"≥ {POOLED['topk_minus_soups']}, above 0"), ('oracle_minus_soups', '+.2f', f"≥ {POOLED['oracle_minus_soups']}")):
             bv = [c[k] for c in b]
-            rows.append(f"| {s} | {k} | {', '.join(f'{v:{fmt}}' for v in bv)} | {sum(bv) / len(bv):{fmt}} | {', '.join(f'{v:{fmt}}' for v in a[k]['per_run'])} | "
-                        f"{a[k]['mean']:{fmt}} [{a[k]['ci'][0]:{fmt}}, {a[k]['ci'][1]:{fmt}}] | {tgt} | {'yes' if a['passed'][k] else 'no'} |")
+            rows.append(f"| {s} | {k} | {', '.join(f'{v:{fmt}}' for v in bv)} | {sum(bv) / len(bv):{fmt}} | "
+                        f"{', '.join(f'{v:{fmt}}' for v in a[k]['per_run'])} | "
+                        f"{a[k]['mean']:{fmt}} [{a[k]['ci'][0]:{fmt}}, {a[k]['ci'][1]:{fmt}}] | {tgt} | "
+                        f"{'yes' if a['passed'][k] else 'no'} |")
         bn = [c['name_accuracy'] for c in b]
-        rows.append(f"| {s} | names right, % | {', '.join(f'{v:.0f}' for v in bn)} | {sum(bn) / len(bn):.1f} | {', '.join(f'{v:.0f}' for v in a['name_accuracy']['per_run'])} | "
-                    f"{a['name_accuracy']['mean']:.1f} | aim ≥ 40 | {'yes' if a['name_accuracy']['mean'] >= 40 else 'no'} |")
+        rows.append(f"| {s} | names right, % | {', '.join(f'{v:.0f}' for v in bn)} | {sum(bn) / len(bn):.1f} | "
+                    f"{', '.join(f'{v:.0f}' for v in a['name_accuracy']['per_run'])} | "
+                    f"{a['name_accuracy']['mean']:.1f} | aim ≥ 40 | "
+                    f"{'yes' if a['name_accuracy']['mean'] >= 40 else 'no'} |")
     return "\n".join(rows)
 
 # %% ../nbs/06a_studies.ipynb #ee30ceac
@@ -408,9 +430,11 @@ def top_weights(d:Tensor, repo, K:int=4, taus:tuple=(1., .2, .05, .01, .005, .00
     return {t: round(task_semantics(d, repo, K, t).alpha[:, 0].mean().item(), 3) for t in taus}
 
 # %% ../nbs/06a_studies.ipynb #e74baf93
-SHARP = dict(recipes={'paper': {}, 'sub-repositories': dict(sub_repos=4)}, taus=[0.002, 0.01, 0.05], folds=3)   # the study's grid
+# the study's grid
+SHARP = dict(recipes={'paper': {}, 'sub-repositories': dict(sub_repos=4)}, taus=[0.002, 0.01, 0.05], folds=3)
 
 def sharpness_md(studies:list, weights:dict)->str:
     "`study_md` of `studies`, each source followed by its top expert's mean weight per tau (`weights`: source -> {tau: weight})."
-    return '\n\n'.join(study_md([{s: st[s]} for st in studies]).rstrip() + "\n\nTop expert's mean weight (validation tasks, mean over seeds): "
+    return '\n\n'.join(study_md([{s: st[s]} for st in studies]).rstrip() + "\n\nTop expert's mean weight (validation "
+                                                                           "tasks, mean over seeds): "
                        + ', '.join(f"tau {t:g}: {v:.3f}" for t, v in weights[s].items()) + " (the paper: 0.92)." for s in studies[0])

@@ -38,15 +38,19 @@ class ZooCfg:
     final:float=0.1        # the snapshot phase's learning rate, as a fraction of `lr`
     warmup:int=1           # warmup epochs
     batch_size:int=40      # images per step and task
-    captions:str='all'     # 'all': every caption of an image is a positive; 'one': one random caption per image and step
+    # 'all': every caption of an image is a positive; 'one': one random caption per image and step
+    captions:str='all'
     seed:int=0             # seeds the shared initial A and the batch order
     tasks_per_step:int=8   # tasks trained together in one batched forward pass (the result does not depend on it)
-    amp:bool=False         # mixed precision: the forward pass in bfloat16 autocast (LoRAs, gradients and Adam stay float32)
+    # mixed precision: the forward pass in bfloat16 autocast (LoRAs, gradients and Adam stay float32)
+    amp:bool=False
 
     def __post_init__(self):
         if isinstance(self.lora, dict): self.lora = LoraCfg(**self.lora)
-        if self.captions not in ('all', 'one'): raise ValueError(f"ZooCfg.captions must be 'all' or 'one', got {self.captions!r}")
-        if self.snapshots < 1 or self.epochs < 0: raise ValueError(f"ZooCfg needs snapshots (M) >= 1 and epochs >= 0, got M={self.snapshots}, epochs={self.epochs}")
+        if self.captions not in ('all', 'one'): raise ValueError("ZooCfg.captions must be 'all' or 'one', got "
+                                                                 f"{self.captions!r}")
+        if self.snapshots < 1 or self.epochs < 0: raise ValueError("ZooCfg needs snapshots (M) >= 1 and epochs >= 0, "
+                                                                   f"got M={self.snapshots}, epochs={self.epochs}")
         if not 0 < self.final <= 1: raise ValueError(f"ZooCfg.final must be in (0, 1], got {self.final}")
         if self.tasks_per_step < 1: raise ValueError(f"ZooCfg.tasks_per_step must be >= 1, got {self.tasks_per_step}")
 
@@ -99,9 +103,11 @@ def multi_lora_encode(model, emb:Tensor, V:Tensor, normalize:bool=True)->Tensor:
     for blk, rb in zip(_layout(spec), vis.transformer.resblocks):
         a = rb.attn
         h = rb.ln_1(x)
-        parts = list(F.linear(h, a.parametrizations.in_proj_weight.original, a.in_proj_bias).split(d, -1))   # frozen W_q, W_k, W_v
+        # frozen W_q, W_k, W_v
+        parts = list(F.linear(h, a.parametrizations.in_proj_weight.original, a.in_proj_bias).split(d, -1))
         for j, t in enumerate('qkv'):
-            if t in blk:                                                             # + s B_t A_t h, a batched matmul per task
+            # + s B_t A_t h, a batched matmul per task
+            if t in blk:
                 o0, o1, o2 = blk[t]
                 A, B = V[:, o0:o1].view(T, spec.r, d), V[:, o1:o2].view(T, d, spec.r)
                 parts[j] = parts[j] + s * torch.bmm(torch.bmm(h, A.transpose(1, 2)), B.transpose(1, 2))
@@ -120,7 +126,8 @@ def _check_together(tasks:list[Task], cfg:ZooCfg)->int:
     n = len(tasks[0].splits['train'])
     bad = [t.name for t in tasks if len(t.splits['train']) != n]
     if bad: raise ValueError(f"tasks trained together need train splits of one size ({n}); {bad} differ: train them apart")
-    if n < cfg.batch_size: raise ValueError(f"task {tasks[0].name!r} has {n} train pairs, fewer than batch_size={cfg.batch_size}")
+    if n < cfg.batch_size: raise ValueError(f"task {tasks[0].name!r} has {n} train pairs, fewer than "
+                                            f"batch_size={cfg.batch_size}")
     return n
 
 @torch.no_grad()
@@ -128,7 +135,8 @@ def _frozen_inputs(bb:Backbone, tasks:list[Task])->tuple:
     "What training never changes, computed once: image tokens (T, n, L, d), caption features (T, n, C, E), and the val splits' (or None)."
     vis, dev = bb.model.visual, bb.device
     emb = torch.stack([vis._embeds(bb.prep(t.splits['train'].images)) for t in tasks])   # (T, n, L, d)
-    C = max(len(cs) for t in tasks for cs in t.splits['train'].captions)              # tasks may differ in captions per image
+    # tasks may differ in captions per image
+    C = max(len(cs) for t in tasks for cs in t.splits['train'].captions)
     txt = torch.stack([_text_feats(bb, t.splits['train'], C) for t in tasks])        # (T, n, C, E)
     vals = [t.splits.get('val') for t in tasks]
     if not all(v is not None and len(v) for v in vals): return emb, txt, None
@@ -256,9 +264,12 @@ def build_zoo(
     cfg:ZooCfg,             # the recipe, the same for every task
     path:str|Path,          # the zoo folder: one file per task
     progress:bool|str|Progress=True,  # show tasks and epochs (see `as_progress`)
-    shard:tuple=(0, 1),     # (rank, ranks): train only the tasks of every ranks-th group of `cfg.tasks_per_step`, from the rank-th
-    missing:list[Task]|None=None,  # the tasks `zoo_missing` just found without an intact file, so their files are not hashed again
-    load:bool=True,         # False: train what is missing and return None, without reading W (see `assemble_zoo` and `open_zoo`)
+    # (rank, ranks): train only the tasks of every ranks-th group of `cfg.tasks_per_step`, from the rank-th
+    shard:tuple=(0, 1),
+    # the tasks `zoo_missing` just found without an intact file, so their files are not hashed again
+    missing:list[Task]|None=None,
+    # False: train what is missing and return None, without reading W (see `assemble_zoo` and `open_zoo`)
+    load:bool=True,
 )->LoraZoo|None:
     "Train (or load) one LoRA per task and return the zoo; a shard of several (`shard[1] > 1`) trains its share and returns None."
     path = Path(path)
@@ -266,7 +277,8 @@ def build_zoo(
     spec = lora_spec(bb.model)
     check_compatible(LoraSpec(bb.name, cfg.lora.r, cfg.lora.alpha, cfg.lora.targets, cfg.lora.tower, spec.n_blocks, spec.width), spec, 'ZooCfg')
     init = initial_lora(bb, cfg)
-    mine = [t for i, t in enumerate(tasks) if (i // cfg.tasks_per_step) % shard[1] == shard[0]]   # every rank derives the same shares, whatever is on disk
+    # every rank derives the same shares, whatever is on disk
+    mine = [t for i, t in enumerate(tasks) if (i // cfg.tasks_per_step) % shard[1] == shard[0]]
     if missing is None: todo = zoo_missing(path, mine)
     else: keys = {(t.source, t.name) for t in missing}; todo = [t for t in mine if (t.source, t.name) in keys]
     p = as_progress(progress)
@@ -331,7 +343,8 @@ def assemble_zoo(path:str|Path, names:list[str], sources:list[str], out:str|Path
             f.write(struct.pack('<Q', len(head))); f.write(head)
             for fi in files:
                 e = _load_task(fi)
-                if tuple(e['W'].shape) != (M, D): raise ValueError(f"{fi} holds W {tuple(e['W'].shape)}, not ({M}, {D}) like the others")
+                if tuple(e['W'].shape) != (M, D): raise ValueError(f"{fi} holds W {tuple(e['W'].shape)}, not ({M}, "
+                                                                   f"{D}) like the others")
                 f.write(e['W'].float().contiguous().numpy().tobytes()); ds.append(e['d'].float())
             f.write(torch.stack(ds).contiguous().numpy().tobytes())
     return atomic_write(write, out, seal=True)
@@ -341,7 +354,8 @@ def open_zoo(file:str|Path)->LoraZoo:
     import numpy as np
     with open(file, 'rb') as f: h, start = _header(f)
     m, (n, M, D) = h['__metadata__'], h['W']['shape']
-    W = torch.from_numpy(np.memmap(file, dtype=np.float32, mode='c', offset=start, shape=(n, M, D)))   # copy-on-write: never changes the file
+    # copy-on-write: never changes the file
+    W = torch.from_numpy(np.memmap(file, dtype=np.float32, mode='c', offset=start, shape=(n, M, D)))
     with safe_open(str(file), 'pt') as f: d = f.get_tensor('d')
     names, sources, spec = json.loads(m['names']), json.loads(m['sources']), LoraSpec(**json.loads(m['spec']))
     return LoraZoo(W, d, names, sources, ['?'] * n, spec, [{}] * n)
