@@ -35,7 +35,8 @@ def tiny_clip(
     seed:int=0,         # seeds the random initialisation
 )->open_clip.CLIP:
     "A small randomly initialised open_clip `CLIP`, built from config objects."
-    vcfg = CLIPVisionCfg(layers=layers, width=width, head_width=width//heads, patch_size=patch_size, image_size=image_size)
+    vcfg = CLIPVisionCfg(layers=layers, width=width, head_width=width//heads, patch_size=patch_size,
+                         image_size=image_size)
     tcfg = CLIPTextCfg(context_length=context_length, vocab_size=vocab_size, width=width, heads=heads, layers=layers)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
@@ -206,7 +207,7 @@ def get_lora_vector(model:nn.Module)->Tensor:
 
 @torch.no_grad()
 def set_lora_vector(model:nn.Module, v:Tensor, spec:LoraSpec|None=None)->nn.Module:
-    "Copy the flat LoRA `v` (D,) into the model's A and B (`spec`: the layout `v` was made in, checked against the model's); returns `model`."
+    "Copy the flat LoRA `v` (D,) into the model's A and B (`spec`: `v`'s layout, checked); returns `model`."
     # a bare tensor cannot say its layout: its spec can
     if spec is not None: check_compatible(spec, lora_spec(model), 'the LoRA vector')
     spec, ps = lora_spec(model), lora_params(model)
@@ -231,7 +232,7 @@ def save_lora(
     spec:LoraSpec,   # the layout it follows, e.g. `lora_spec(model)`
     **extra:str,     # further string metadata to store (task name, epoch, ...)
 )->Path:
-    "Write the flat LoRA `v` with its spec as safetensors, atomically; refused (nothing written) unless `load_lora` would read it back."
+    "Write the flat LoRA `v` with its spec as safetensors, atomically; refused unless `load_lora` would read it back."
     if not isinstance(v, Tensor): raise TypeError(f"save_lora needs a torch.Tensor, got {type(v).__name__}: convert it "
                                                   "with `torch.as_tensor(v, dtype=torch.float32)`")
     if v.shape != (spec.numel,): raise ValueError(f"vector shape {tuple(v.shape)} does not match "
@@ -257,7 +258,8 @@ def _spec_from_meta(meta:dict, path)->LoraSpec:
                          f"{LORA_FORMAT_VERSION!r}: upgrade sg_lora or re-save the LoRA")
     try: return LoraSpec(meta['backbone'], int(meta['r']), float(meta['alpha']), meta['targets'], meta['tower'],
                          int(meta['n_blocks']), int(meta['width']))
-    except (KeyError, ValueError) as e: raise ValueError(f"{path}: LoRA metadata is incomplete or malformed ({e!r})") from None
+    except (KeyError, ValueError) as e:
+        raise ValueError(f"{path}: LoRA metadata is incomplete or malformed ({e!r})") from None
 
 # %% ../nbs/00_lora.ipynb #767ec690
 def load_lora(path:str|Path)->tuple[Tensor, LoraSpec, dict]:

@@ -60,7 +60,7 @@ def mean_recall(rs:list[dict])->dict:
 
 @torch.no_grad()
 def name_accuracy(bb, tasks:list, split:str='test')->float:
-    "Percent of the `split` images of `tasks` that the bare backbone names right among the tasks' descriptions ('a photo of a <name>')."
+    "Percent of the `split` images of `tasks` the bare backbone names right among the tasks' descriptions."
     if len(tasks) < 2: raise ValueError("naming needs at least two tasks to choose among")
     if getattr(bb.model, 'lora_spec', None) is not None: set_lora_vector(bb.model, no_lora(bb))
     names = bb.encode_texts([t.description for t in tasks])

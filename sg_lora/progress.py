@@ -26,7 +26,7 @@ def auto_mode(stream=None)->str:
 
 # %% ../nbs/00c_progress.ipynb #a9be0b65
 class Progress:
-    "Where progress goes: 'bar' (terminal, Jupyter), 'log' (plain lines for files and pipes), 'quiet' (stage lines only) or 'off'."
+    "Where progress goes: 'bar' (terminal, Jupyter), 'log' (lines for files, pipes), 'quiet' (stages only), 'off'."
     def __init__(self,
                  mode:str='auto',  # one of `MODES`, or 'auto' (`auto_mode()`)
                  every:float=0.1,  # 'log' mode: a line each time a loop passes another `every` of its length
@@ -79,7 +79,8 @@ class Loop:
     def _log(self, i:int):
         n, el, steps = self.total, time.perf_counter() - self.t0, round(1 / self.p.every)
         if not n or el < self.p.min_s or i * steps // n == (i - 1) * steps // n: return
-        self.p._print(f"  {self.label}: {i}/{n} ({100 * i // n}%), {_fmt(el)}" + (f", {self.comment}" if self.comment else ""))
+        tail = f", {self.comment}" if self.comment else ""
+        self.p._print(f"  {self.label}: {i}/{n} ({100 * i // n}%), {_fmt(el)}" + tail)
 
 # %% ../nbs/00c_progress.ipynb #6dcccbde
 @patch
@@ -95,7 +96,8 @@ def __iter__(self:Loop):
             yield x
             if logging: self._log(i)
         if logging and self.total is None and time.perf_counter() - self.t0 >= p.min_s:
-            p._print(f"  {self.label}: {i} done, {_fmt(time.perf_counter() - self.t0)}" + (f", {self.comment}" if self.comment else ""))
+            tail = f", {self.comment}" if self.comment else ""
+            p._print(f"  {self.label}: {i} done, {_fmt(time.perf_counter() - self.t0)}" + tail)
     finally:
         p.open.remove(self)
         # a finished console bar keeps its line

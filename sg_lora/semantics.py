@@ -70,6 +70,10 @@ def task_semantics(
     return Semantics(mu, var, idx, alpha, sim)
 
 # %% ../nbs/03_semantics.ipynb #136cab99
+def _sub_repo(repo:ExpertRepo, keep:Tensor)->ExpertRepo:
+    "The repository of the experts `keep` (indices into `repo`), in that order."
+    return ExpertRepo(repo.mu[keep], repo.var[keep], repo.d[keep], [repo.names[j] for j in keep])
+
 def loo_semantics(repo:ExpertRepo, K:int=4, tau:float=0.05)->Semantics:
     "Eq. 6-8 for each expert's own description against the repository without it; `idx` indexes the full repository."
     e = len(repo)
@@ -78,13 +82,13 @@ def loo_semantics(repo:ExpertRepo, K:int=4, tau:float=0.05)->Semantics:
     out = []
     for i in range(e):
         keep = torch.tensor([j for j in range(e) if j != i])
-        s = task_semantics(repo.d[i], ExpertRepo(repo.mu[keep], repo.var[keep], repo.d[keep], [repo.names[j] for j in keep]), K, tau)
+        s = task_semantics(repo.d[i], _sub_repo(repo, keep), K, tau)
         out.append(Semantics(s.mu, s.var, keep[s.idx], s.alpha, s.sim))
     return Semantics(*(torch.cat([getattr(s, f) for s in out]) for f in ('mu', 'var', 'idx', 'alpha', 'sim')))
 
 # %% ../nbs/03_semantics.ipynb #169dc9ed
 def sub_semantics(d_star:Tensor, repo:ExpertRepo, K:int=4, tau:float=0.05, n:int=1, seed:int=0)->list[Semantics]:
-    "Eq. 6-8 for descriptions (t, E) against each of `n` random halves of the repository; `idx` indexes the full repository."
+    "Eq. 6-8 for descriptions (t, E) against `n` random halves of the repository; `idx` indexes the full one."
     e, g = len(repo), torch.Generator().manual_seed(seed)
     if not isinstance(n, int) or isinstance(n, bool) or n < 0: raise ValueError("n (sub-repositories) must be an int "
         f">= 0, got {n!r}")
@@ -94,7 +98,7 @@ def sub_semantics(d_star:Tensor, repo:ExpertRepo, K:int=4, tau:float=0.05, n:int
     out = []
     for _ in range(n):
         keep = torch.randperm(e, generator=g)[:e // 2].sort().values
-        s = task_semantics(d_star, ExpertRepo(repo.mu[keep], repo.var[keep], repo.d[keep], [repo.names[j] for j in keep]), K, tau)
+        s = task_semantics(d_star, _sub_repo(repo, keep), K, tau)
         out.append(Semantics(s.mu, s.var, keep[s.idx], s.alpha, s.sim))
     return out
 
