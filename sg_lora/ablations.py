@@ -23,7 +23,7 @@ from .zoo import LoraZoo, repo_from_zoo
 from .generator import SGLoRA
 from .eval import RECALLS, Evaluator, Method, ZeroShot, TopKWeighted, SGLoRAMethod, Oracle, score, select_tau
 from .lora import set_lora_vector
-from .reproduce import (StudyCfg, Experts, Generators, Stages, resolve, configs, preflight, world_stage, backbone_stage, zoo_stage,
+from .reproduce import (StudyCfg, Experts, Generators, Stages, resolve, configs, preflight, run_dir, world_stage, backbone_stage, zoo_stage,
                         experts_stage, generators_stage, controls_stage, train_generator)
 from .studies import training_control_file
 
@@ -75,7 +75,7 @@ def load_run(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress:b
     ex = experts_stage(study, world, zoo)
     splits = {**ex.splits, **{s: split_tasks([t.name for t in world[s]], tuple(study.fractions), study.seed, [t.group for t in world[s]])
                               for s in extra}}
-    run, ev = cache/'runs'/f"{preset}-{config_key(cfg)}", Evaluator(bb, [*tasks, world.mix], study.eval_split)
+    run, ev = run_dir(cache, cfg), Evaluator(bb, [*tasks, world.mix], study.eval_split)
     gens, _ = generators_stage(study, run, zoo, ex, ev, p, device)
     return Run(cfg, study, world, bb, zoo, ex, gens, ev, run, cache, extra, splits, p, device)
 

@@ -279,7 +279,7 @@ def stream_memory(
     root:str|Path|None=None,   # where the synthetic zoo is written; None: a temporary folder, deleted at the end
 )->dict:
     "Write a synthetic zoo of `n` tasks (M, D), assemble it, and measure in child processes the memory of building its expert repository mapped and loaded whole."
-    import subprocess, sys
+    import subprocess
     with synthetic_zoo(n, M, D, E, root) as (zf, sec):
         out = dict(tasks=n, M=M, D=D, file_gb=round(zf.stat().st_size / 1e9, 2), assemble_s=round(sec, 1))
         for how in ('mapped', 'whole'):
@@ -290,8 +290,6 @@ def stream_memory(
 # %% ../nbs/07a_benchmarks.ipynb #1ce77b2e
 def benchmark_zoo(path:str|Path|None=None)->dict:
     "Build the default tiny-world zoo (`scenes` and `pets`, as `sg-lora reproduce` does) into an empty folder in a fresh process; print and return wall time and peak memory."
-    import sys
-    from sg_lora.data import WorldCfg
     path = Path(path or zoo_dir(world=WorldCfg().key()))
     if any(path.glob('*/*.safetensors')): raise ValueError(f"{path} already holds a zoo: the benchmark needs an empty folder")
     code = ("from sg_lora.zoo import *; from sg_lora.backbone import load_backbone; from sg_lora.data import "
@@ -334,8 +332,7 @@ def stream_training_memory(
     root:str|Path|None=None,   # where the synthetic zoo is written; None: a temporary folder, deleted at the end
 )->dict:
     "Train a generator for one epoch on a memory-mapped synthetic zoo (`synthetic_zoo`), streamed and not, each in a child process; their largest anonymous memory and time."
-    import subprocess, sys
-    from sg_lora.zoo import synthetic_zoo
+    import subprocess
     with synthetic_zoo(n, M, D, E, root) as (zf, _):
         out = dict(tasks=n, experts=experts, M=M, D=D, x_gb=round((n - experts) * M * D * 4 / 1e9, 2))
         for how in ('streamed', 'in memory'):

@@ -105,7 +105,7 @@ def training_control_study(
     if intact(f): return json.loads(f.read_text())
     zoo, ex, ev = _study_stages(cfg, cache, p)
     # the run's own generators
-    gens, _ = generators_stage(study, cache/'runs'/f"{preset}-{config_key(cfg)}", zoo, ex, ev, p)
+    gens, _ = generators_stage(study, run_dir(cache, cfg), zoo, ex, ev, p)
     out = {}
     for s in study.sources:
         sel, sp, repo = gens.selection[s], ex.splits[s], ex.repos[s]
