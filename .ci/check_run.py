@@ -5,21 +5,24 @@ Usage: python .ci/check_run.py OUT_DIR [OUT_DIR ...] [--log FILE] [--max-log BYT
 import argparse, json, sys
 from pathlib import Path
 METHODS = ["Zero-Shot CLIP", "Oracle", "Model Soups", "AdapterSoup", "Top-K LoRA Weighted", "SG-LoRA"]
-ap = argparse.ArgumentParser(); ap.add_argument('outs', nargs='+'); ap.add_argument('--log'); ap.add_argument('--max-log', type=int, default=20_000)
+ap = argparse.ArgumentParser(); ap.add_argument('outs', nargs='+'); ap.add_argument('--log')
+ap.add_argument('--max-log', type=int, default=20_000)
 a = ap.parse_args()
 bad = []
 for out in map(Path, a.outs):
     f = out/'results.json'
     if not f.exists(): bad.append(f"{f} is missing"); continue
     r = json.loads(f.read_text())
-    if sorted(r.get('tables', {})) != ['table1', 'table2']: bad.append(f"{f}: tables {sorted(r.get('tables', {}))}, want table1 and table2")
+    if sorted(r.get('tables', {})) != ['table1', 'table2']:
+        bad.append(f"{f}: tables {sorted(r.get('tables', {}))}, want table1 and table2")
     for t, settings in r.get('tables', {}).items():
         if not settings: bad.append(f"{f}: {t} has no settings")
         for s, e in settings.items():
             want = METHODS + (["SG-LoRA (extended)"] if r.get('extension') else [])
             if list(e) != want: bad.append(f"{f}: {t} {s} has methods {list(e)}, want {want}")
     for s in r.get('tables', {}).get('table1', {}):
-        if not (out/'bundles'/s/'bundle.json').exists(): bad.append(f"{out}/bundles/{s} (the generator bundle of {s}) is missing")
+        if not (out/'bundles'/s/'bundle.json').exists():
+            bad.append(f"{out}/bundles/{s} (the generator bundle of {s}) is missing")
     print(f"{f}: " + "; ".join(f"{s}: SG-LoRA I2T/T2I R@1 {e['SG-LoRA']['i2t'][0]:.1f}/{e['SG-LoRA']['t2i'][0]:.1f}"
                               for t in r['tables'].values() for s, e in t.items()))
 if a.log:

@@ -7,7 +7,8 @@ machine), this script builds the same pages another way and checks them as a rea
 1. nbdev's preprocessing (`_pre_docs`: doc links, sidebar, show_doc cells) into `_proc/`, with its
    quarto installer bypassed;
 2. each processed notebook renamed to its `output-file` (smalldocs ignores that key), the sidebar too;
-3. `smalldocs check` (broken links and unsupported syntax) and `smalldocs render` into `_proc/_docs/` (the project's output-dir);
+3. `smalldocs check` (broken links and unsupported syntax) and `smalldocs render` into `_proc/_docs/`
+   (the project's output-dir);
 4. KaTeX vendored (npm `katex`, the version smalldocs asks for) into the site's `site_libs/katex/`, and the
    pages pointed at it instead of the CDN an offline reader cannot reach; the theme's web-font @import dropped;
 5. every page opened in headless Chromium with a probe that reports console errors, failed resource
@@ -33,7 +34,8 @@ window.addEventListener('error', e => {
   if (t && t !== window && (t.src || t.href)) window.__sg.failed.push((t.tagName || '') + ' ' + (t.src || t.href));
   else window.__sg.errors.push(String(e.message || e));
 }, true);
-const _ce = console.error; console.error = (...a) => { window.__sg.errors.push(a.map(String).join(' ')); _ce.apply(console, a); };
+const _ce = console.error;
+console.error = (...a) => { window.__sg.errors.push(a.map(String).join(' ')); _ce.apply(console, a); };
 window.addEventListener('load', () => setTimeout(() => {
   const imgs = [...document.querySelectorAll('main img, #quarto-content img, article img, .content img, img')];
   const seen = new Set(), bad = [], hidden = [];
@@ -74,7 +76,8 @@ def rename_pages()->dict:
     names = {}
     for f in sorted(PROC.glob('*.ipynb')):
         nb = json.loads(f.read_text())
-        m = re.search(r'^output-file:\s*(\S+)\.html\s*$', ''.join(nb['cells'][0]['source']), re.M) if nb['cells'] else None
+        m = re.search(r'^output-file:\s*(\S+)\.html\s*$', ''.join(nb['cells'][0]['source']),
+                      re.M) if nb['cells'] else None
         if m and m.group(1) != f.stem:
             f.rename(f.with_name(m.group(1) + '.ipynb')); names[f.stem] = m.group(1)
     sb = PROC/'sidebar.yml'
@@ -104,7 +107,7 @@ def vendor_katex(cdn:str):
 
 
 def offline_css()->int:
-    "Drop the web-font @imports of the site's stylesheets (an offline reader gets the fallback fonts); returns how many."
+    "Drop the web-font @imports of the site's stylesheets (an offline reader gets the fallbacks); returns how many."
     n = 0
     for css in (SITE/'site_libs').rglob('*.css'):
         s = css.read_text(errors='ignore')
@@ -125,7 +128,8 @@ def module_names()->dict:
         tree = ast.parse(py.read_text())
         for node in tree.body:
             if isinstance(node, ast.Assign) and any(getattr(t, 'id', None) == '__all__' for t in node.targets):
-                out[m.group(1)] = [n for n in map(ast.literal_eval, node.value.elts) if not re.fullmatch(r'[A-Z0-9_]+', n)]   # constants have no show_doc
+                out[m.group(1)] = [n for n in map(ast.literal_eval, node.value.elts)
+                                   if not re.fullmatch(r'[A-Z0-9_]+', n)]   # constants have no show_doc
     return out
 
 
@@ -135,11 +139,15 @@ def probe(chrome:str, page:Path)->dict:
     tmp = page.with_name(f'.probe-{page.name}')
     tmp.write_text(s.replace('<head>', '<head>' + PROBE, 1) if '<head>' in s else PROBE + s)
     try:
-        r = sh([chrome, '--headless', '--no-sandbox', '--disable-gpu', '--allow-file-access-from-files', '--virtual-time-budget=15000',
-                '--run-all-compositor-stages-before-draw', '--window-size=1280,2000', '--dump-dom', tmp.as_uri()], timeout=120)
+        r = sh([chrome, '--headless', '--no-sandbox', '--disable-gpu', '--allow-file-access-from-files',
+                '--virtual-time-budget=15000',
+                '--run-all-compositor-stages-before-draw', '--window-size=1280,2000', '--dump-dom', tmp.as_uri()],
+                timeout=120)
     finally: tmp.unlink(missing_ok=True)
     m = re.search(r'<pre id="sg-probe">(.*?)</pre>', r.stdout, re.S)
-    if not m: return dict(errors=[f"the probe did not report (chromium exit {r.returncode}: {r.stderr.strip()[-300:]})"], failed=[], broken=[],
+    if not m:
+        return dict(errors=[f"the probe did not report (chromium exit {r.returncode}: {r.stderr.strip()[-300:]})"],
+                    failed=[], broken=[],
                           hidden=[], raw_tex=[], katex=0, images=0, headings=[])
     return json.loads(html.unescape(m.group(1)))
 
@@ -160,22 +168,27 @@ def main():
     except ImportError: L = None
     missing = [n for n, ok in (('chromium', chrome), ('smalldocs', L), ('npm', shutil.which('npm'))) if not ok]
     if missing:
-        print(f"docs check skipped: {', '.join(missing)} not installed (apt install chromium npm; pip install smalldocs)"); return 0
+        print(f"docs check skipped: {', '.join(missing)} not installed (apt install chromium npm; pip install "
+              "smalldocs)")
+        return 0
     if not a.skip_proc: preprocess()
     renamed = rename_pages()
-    print(f"preprocessed {len(list(PROC.glob('*.ipynb')))} notebooks; renamed {len(renamed)} to their output-file names")
+    print(f"preprocessed {len(list(PROC.glob('*.ipynb')))} notebooks; "
+          f"renamed {len(renamed)} to their output-file names")
     problems = []
     chk = sh([SMALLDOCS, 'check', str(PROC)])
     issues = [l for l in (chk.stdout + chk.stderr).splitlines() if 'broken link' in l.lower()]
     problems += [f"smalldocs check: {l.strip()}" for l in issues]
     global SITE
-    m = re.search(r'output-dir:\s*(\S+)', ''.join(f.read_text() for f in (PROC/'_quarto.yml', PROC/'nbdev.yml') if f.exists()))
+    m = re.search(r'output-dir:\s*(\S+)',
+                  ''.join(f.read_text() for f in (PROC/'_quarto.yml', PROC/'nbdev.yml') if f.exists()))
     SITE = PROC/(m.group(1) if m else '_site')
     shutil.rmtree(SITE, ignore_errors=True)
     rr = sh([SMALLDOCS, 'render', '--quiet', str(PROC)])
     if rr.returncode: print(rr.stdout[-2000:], rr.stderr[-2000:]); raise SystemExit("smalldocs render failed")
     vendor_katex(L.KATEX)
-    print(f"vendored KaTeX into {(SITE/'site_libs'/'katex').relative_to(ROOT)}; dropped {offline_css()} web-font @import(s)")
+    print(f"vendored KaTeX into {(SITE/'site_libs'/'katex').relative_to(ROOT)}; dropped {offline_css()} web-font "
+          "@import(s)")
     pages = sorted(p for p in SITE.glob('*.html') if not p.name.startswith(('.', '404', 'search')))
     mods = module_names()
     print(f"rendered {len(pages)} pages into {SITE.relative_to(ROOT)}; checking each in {Path(chrome).name}")
@@ -186,9 +199,12 @@ def main():
         bad += [f"TeX not rendered: {t!r}" for t in rep['raw_tex'][:5]]
         names = mods.get(page.stem, [])
         heads = rep['headings']
-        missing = [n for n in names if not any(h == n or h.startswith(n + ' ') or h.startswith(n + '(') or h.endswith('.' + n) for h in heads)]
+        missing = [n for n in names
+                   if not any(h == n or h.startswith(n + ' ') or h.startswith(n + '(') or h.endswith('.' + n)
+                              for h in heads)]
         bad += [f"no show_doc entry for {n}" for n in missing]
-        line = f"{page.name}: {rep['images']} images, {rep['katex']} formulas" + (f", {len(names)} documented names" if names else "")
+        line = f"{page.name}: {rep['images']} images, {rep['katex']} formulas" + (f", {len(names)} documented names"
+            if names else "")
         print(("  ok    " if not bad else "  FAIL  ") + line)
         for b in bad: print(f"          {b}")
         problems += [f"{page.name}: {b}" for b in bad]

@@ -12,8 +12,9 @@ from .progress import Progress, as_progress
 from .zoo import LoraZoo, build_zoo, assemble_zoo, open_zoo, zoo_dir
 from .generator import SGLoRA
 from .export import FORMATS, generate_files, describe
-from .reproduce import (PRESETS, DATA_PRESETS, Stages, resolve, configs, preflight, reproduce, world_stage, backbone_stage,
+from .reproduce import (PRESETS, DATA_PRESETS, resolve, configs, reproduce, world_stage, backbone_stage,
                                zoo_stage, _zoo_world_key)
+from .runs import Stages, preflight
 from .ablations import ablations, ABLATIONS
 
 # %% auto #0
@@ -45,24 +46,24 @@ def zoo_main(
     data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None,   # `paper` presets
     device:str='cpu',                  # cpu (gloo), or cuda (nccl: each rank takes the GPU of its LOCAL_RANK)
 )->LoraZoo|None:
-    "`sg-lora zoo`: the zoo stage of `reproduce` alone; under `torchrun` each rank trains its share of the tasks into the shared cache, and rank 0 assembles W (n, M, D) once every rank is done and returns the zoo mapped from it (other ranks return None)."
+    "`sg-lora zoo`: the zoo stage of `reproduce` alone, also under `torchrun`; rank 0 returns the zoo."
     import datetime, torch.distributed as dist
     ranks, rank = int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('RANK', 0))
     if ranks > 1 and device == 'cuda': device = f"cuda:{os.environ.get('LOCAL_RANK', 0)}"
     cfg, cache = resolve(preset, seed, data, weights, captions), cache_dir(cache)
     preflight(cfg, device, None, cache)
-    if ranks > 1: dist.init_process_group('nccl' if device.startswith('cuda') else 'gloo', timeout=datetime.timedelta(days=1))
+    if ranks > 1:
+        dist.init_process_group('nccl' if device.startswith('cuda') else 'gloo', timeout=datetime.timedelta(days=1))
     try:
         p, t0 = as_progress(progress if rank == 0 else False), time.perf_counter()
         wcfg, tcfg, zcfg, study = configs(cfg)
-        st = Stages(p, ('world', 'backbone', 'zoo'))
-        # locked: the first rank builds, the others wait and read it
-        with st('world'): world, _ = world_stage(wcfg, cache, p)
-        with st('backbone'): bb, _ = backbone_stage(tcfg, cache, p, device, zcfg.amp)
+        stages = Stages(p, ('world', 'backbone', 'zoo'))
+        # locked: the first rank builds, the others wait and read it; W stays on disk, as in `reproduce`
+        with stages('world'): world, _ = world_stage(wcfg, cache, p)
+        with stages('backbone'): bb, _ = backbone_stage(tcfg, cache, p, device, zcfg.amp)
         tasks = [t for s in study.sources for t in world[s]]
         path = zoo_dir(bb.name, zcfg, world=_zoo_world_key(wcfg, tcfg, bb), cache=cache)
-        with st('zoo'):
-            # as `reproduce` does, W left on disk
+        with stages('zoo'):
             if ranks == 1: zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p, load=False)
             else: build_zoo(bb, tasks, zcfg, path, progress=p, shard=(rank, ranks))   # each rank its own tasks: no lock
             if ranks > 1: dist.barrier()
@@ -90,7 +91,8 @@ def _run_options(q:argparse.ArgumentParser, out:bool=True):
     q.add_argument('--data', default=None, help=f"the data folder of {', '.join(DATA_PRESETS)} "
                    "(MS-COCO, OxfordPets, Flowers102, Flickr30K; see 05d_paper)")
     q.add_argument('--weights', default=None,
-                   help="the CLIP weights (.safetensors) of the paper presets (default: open_clip's Hugging Face cache)")
+                   help="the CLIP weights (.safetensors) of the paper presets "
+                   "(default: open_clip's Hugging Face cache)")
     q.add_argument('--captions', default=None, help='a captions file, JSON lines {"image": ..., "captions": [...]} '
                    "(default: <data>/captions.jsonl if present)")
     q.add_argument('--device', default='cpu', help="where the backbone runs: cpu, cuda, cuda:1, ... (default: cpu)")
@@ -113,13 +115,15 @@ def _generate_options(g:argparse.ArgumentParser):
 # %% ../nbs/06b_cli.ipynb #d21e8de7
 def _parser()->argparse.ArgumentParser:
     "The `sg-lora` argument parser: reproduce, ablations, zoo, generate and info."
-    ap = argparse.ArgumentParser(prog='sg-lora', description="SG-LoRA: LoRA weights for unseen tasks from their descriptions.")
+    ap = argparse.ArgumentParser(prog='sg-lora',
+                                 description="SG-LoRA: LoRA weights for unseen tasks from their descriptions.")
     sub = ap.add_subparsers(dest='cmd', required=True)
     r = sub.add_parser('reproduce', help="run world -> backbone -> zoo -> experts -> generator -> evaluation and write "
                        "Tables 1 and 2", description="Run every stage (cached) and write config.json, results.json, "
                        "report.md and figures into --out.")
     b = sub.add_parser('ablations', help="Tables 3-5, Figures 2-5 and the ablations beyond the paper, on top of the "
-                       "(cached) reproduce run", description="Run every ablation (cached) on the stages of the reproduce "
+                       "(cached) reproduce run",
+                       description="Run every ablation (cached) on the stages of the reproduce "
                        "run of --preset and --seed, building any that are missing, and write ablations.json, "
                        "ablations.md and one PNG per ablation into --out.")
     z = sub.add_parser('zoo', help="train the zoo stage alone; under torchrun, sharded across the ranks",
@@ -128,8 +132,10 @@ def _parser()->argparse.ArgumentParser:
                        "rank 0 then writes W into one safetensors file.")
     for q in (r, b, z): _run_options(q, out=q is not z)
     b.add_argument('--only', default=None, help="comma-separated ablations to run (default: all), e.g. table3,fig4")
-    _generate_options(sub.add_parser('generate', help="write LoRA files for a task description, with a generator bundle",
-                      description="Draw --n LoRAs for DESCRIPTION from a generator bundle (sg-lora reproduce writes one "
+    _generate_options(sub.add_parser('generate',
+                                     help="write LoRA files for a task description, with a generator bundle",
+                      description="Draw --n LoRAs for DESCRIPTION from a generator bundle "
+                      "(sg-lora reproduce writes one "
                       "per source into <out>/bundles/), write them with their provenance, and print the top-K experts "
                       "and their weights."))
     sub.add_parser('info', help="print the format and metadata of a file or folder sg-lora wrote",
@@ -139,17 +145,20 @@ def _parser()->argparse.ArgumentParser:
 
 # %% ../nbs/06b_cli.ipynb #732f1d75
 def main(argv:list|None=None):
-    "`sg-lora reproduce|ablations|zoo [--preset tiny] [--out DIR] [--seed N] [--cache DIR] [--quiet]`; `sg-lora generate DESCRIPTION [--bundle DIR] ...`; `sg-lora info PATH`"
+    "The `sg-lora` console script: reproduce, ablations, zoo, generate DESCRIPTION, info PATH."
     ap = _parser()
     a = ap.parse_args(argv)
     try:
         if a.cmd == 'generate': return _generate(a)
-        if a.cmd == 'info': return print("\n".join(f"{k}: {v if isinstance(v, str) else json.dumps(v)}" for k, v in describe(a.path).items()))
+        if a.cmd == 'info':
+            return print("\n".join(f"{k}: {v if isinstance(v, str) else json.dumps(v)}"
+                                   for k, v in describe(a.path).items()))
         prog = 'quiet' if a.quiet else True
         extra = dict(data=a.data, weights=a.weights, captions=a.captions, device=a.device)
         if a.cmd == 'zoo': zoo_main(a.preset, a.seed, a.cache, prog, **extra); return
         if a.cmd == 'reproduce': reproduce(a.preset, a.out, a.seed, a.cache, progress=prog, **extra)
-        else: ablations(a.preset, a.out, a.seed, a.cache, prog, tuple(a.only.split(',')) if a.only else ABLATIONS, **extra)
+        else: ablations(a.preset, a.out, a.seed, a.cache, prog, tuple(a.only.split(',')) if a.only else ABLATIONS,
+                        **extra)
     # bad input, or a file system that says no
     except (ValueError, OSError) as e: ap.exit(2, f"sg-lora {a.cmd}: error: {e}\n")
 

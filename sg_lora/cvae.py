@@ -56,12 +56,12 @@ REGULARISERS = dict(weight_decay=0., dropout=0., cond_noise=0., reduction='sum',
 
 # %% ../nbs/04_cvae.ipynb #2c694c4d
 def cfg_key_dict(cfg:CVAECfg)->dict:
-    "`asdict(cfg)` without the `REGULARISERS` left at their defaults: the runs cached before they existed keep their keys."
+    "`asdict(cfg)` without `REGULARISERS` at their defaults: runs cached before they existed keep their keys."
     return {k: v for k, v in asdict(cfg).items() if k not in REGULARISERS or v != REGULARISERS[k]}
 
 # %% ../nbs/04_cvae.ipynb #286cbc75
 def check_training(X:Tensor, mu:Tensor|None=None, var:Tensor|None=None):
-    "Refuse training data a CVAE cannot learn from, naming the problem and the fix: non-finite values, negative variances, fewer than 2 rows, identical rows."
+    "Refuse training data a CVAE cannot learn from, naming the problem and the fix."
     for n, t in (('X', X), ('mu', mu), ('var', var)):
         if t is not None: _check_values(n, t)
     if var is not None and (var < 0).any(): raise ValueError("var holds negative variances: it must be the experts' "
@@ -95,7 +95,7 @@ class Normaliser(nn.Module):
 
     @torch.no_grad()
     def fit_chunks(self, chunks)->Normaliser:
-        "The same statistics from row blocks (n_i, D), one pass, accumulated in float64 (Chan et al.'s pairwise update): never more than a block in memory."
+        "The same statistics from row blocks (n_i, D) in one float64 pass (Chan et al.'s pairwise update)."
         n, mean, m2 = 0, 0., 0.
         for X in chunks:
             X = X.double(); k = len(X); cm = X.mean(0); dl = cm - mean
@@ -121,13 +121,13 @@ def _mlp(*sizes, p:float=0.):
 
 # %% ../nbs/04_cvae.ipynb #b5adbd84
 def _noise(n:int, k:int, seed:int)->Tensor:
-    "(n, k) standard normal noise, drawn sample by sample in blocks of 16 (torch draws sizes under 16 differently), so row i never depends on n."
+    "(n, k) standard normal noise, drawn in blocks of 16 so row i never depends on n."
     g, k16 = torch.Generator().manual_seed(seed), -(-k // 16) * 16
     return torch.stack([torch.randn(k16, generator=g)[:k] for _ in range(n)]) if n else torch.zeros(0, k)
 
 # %% ../nbs/04_cvae.ipynb #664718b5
 class CVAE(nn.Module):
-    "q(z|X,c) and p(z|c): two-layer MLPs; p(X|z,c): a three-layer MLP (Sec. 4.1). X is (n, D), c is (n, 2d), d = D or `cfg.basis`."
+    "q(z|X,c), p(z|c): two-layer MLPs; p(X|z,c): three layers (Sec. 4.1). X (n, D), c (n, 2d), d = D or basis."
     def __init__(self, D:int, cfg:CVAECfg):
         super().__init__()
         if not 0 <= cfg.basis <= D: raise ValueError(f"basis={cfg.basis} must lie in [0, D={D}]; use 0 for no basis")
@@ -162,12 +162,13 @@ class CVAE(nn.Module):
 # %% ../nbs/04_cvae.ipynb #125ed307
 @patch
 def loss(self:CVAE, X:Tensor, c:Tensor, g:torch.Generator|None=None, eps:Tensor|None=None)->tuple[Tensor, Tensor]:
-    "Eq. 9 on standardised X (n, D) and c (n, 2d): (reconstruction, KL), each averaged over the batch; the noise `eps` (n, latent), or drawn from `g`."
+    "Eq. 9 on standardised X (n, D) and c (n, 2d): (reconstruction, KL), each averaged over the batch."
     mq, lq = self.encoder(torch.cat([self.coords(X), c], -1)).chunk(2, -1)
     mp, lp = self.prior(c).chunk(2, -1)
     lq, lp = lq.clamp(-10, 10), lp.clamp(-10, 10)   # log-variances in a safe range
     z = mq + (0.5 * lq).exp() * (torch.randn(mq.shape, generator=g) if eps is None else eps).to(mq)
-    rec = (self.decode(z, c) - X).square().sum(-1).mean() if self.cfg.reduction == 'sum' else (self.decode(z, c) - X).square().mean(-1).mean()
+    rec = (self.decode(z, c) - X).square().sum(-1).mean() if self.cfg.reduction == 'sum' else (self.decode(z,
+        c) - X).square().mean(-1).mean()
     kl = 0.5 * (lp - lq + (lq.exp() + (mq - mp) ** 2) / lp.exp() - 1).sum(-1).mean()
     return rec, kl
 
@@ -187,7 +188,7 @@ def fit_basis(self:CVAE, Xn:Tensor, mun:Tensor)->CVAE:
 # %% ../nbs/04_cvae.ipynb #b76a0793
 @patch
 def fit_basis_chunks(self:CVAE, blocks:Callable, rows:int, iters:int=8, oversample:int=8, seed:int=0)->CVAE:
-    "`fit_basis` without the (2N, D) matrix: `blocks()` yields its row blocks (standardised X rows, and `mu*` rows, each once with weight sqrt(M)); subspace iteration on A^T A with `basis + oversample` vectors, then Rayleigh-Ritz, one pass over the blocks per iteration."
+    "`fit_basis` without the (2N, D) matrix: subspace iteration over the row blocks `blocks()` yields."
     with torch.no_grad():
         k, D = self.cfg.basis, self.D
         if k > min(rows, D): raise ValueError(f"basis={k} exceeds the {min(rows, D)} directions that {rows} rows of "
@@ -196,7 +197,8 @@ def fit_basis_chunks(self:CVAE, blocks:Callable, rows:int, iters:int=8, oversamp
             Y = torch.zeros_like(Q)
             for R in blocks(): R = R.double(); Y += R.T @ (R @ Q)
             return Y
-        Q = torch.linalg.qr(torch.randn(D, min(D, k + oversample), generator=torch.Generator().manual_seed(seed), dtype=torch.float64)).Q
+        Q = torch.linalg.qr(torch.randn(D, min(D, k + oversample), generator=torch.Generator().manual_seed(seed),
+                                        dtype=torch.float64)).Q
         for _ in range(iters): Q = torch.linalg.qr(ata(Q)).Q
         _, U = torch.linalg.eigh(Q.T @ ata(Q))                            # ascending eigenvalues
         self.P.copy_((Q @ U[:, -k:].flip(1)).float())                      # (D, basis), largest first
@@ -205,7 +207,7 @@ def fit_basis_chunks(self:CVAE, blocks:Callable, rows:int, iters:int=8, oversamp
 # %% ../nbs/04_cvae.ipynb #76e91a55
 @patch
 def sample_z(self:CVAE, c:Tensor, n:int, seed:int)->Tensor:
-    "`n` latents per condition from the semantic prior p(z|c): (tasks, n, latent). Sample i of `seed` has the same noise whatever `n` and the other tasks of the batch."
+    "`n` latents per condition from the semantic prior p(z|c): (tasks, n, latent)."
     mp, lp = self.prior(c).chunk(2, -1)                                   # (t, k)
     lp = lp.clamp(-10, 10)
     eps = _noise(n, mp.shape[-1], seed).to(mp)                            # (n, k), drawn on the CPU
@@ -225,10 +227,11 @@ def generate(self:CVAE, mu:Tensor, var:Tensor, n:int=1, seed:int=0)->Tensor:
 
 # %% ../nbs/04_cvae.ipynb #7e68ce2e
 class Snapshots:
-    "A CVAE's training rows without building them: snapshots W (tasks, M, D) (memory-mapped is fine: `open_zoo`), the tasks to use (indices into W; all by default) and each one's condition mu*, var* (tasks, D). Row r is snapshot r % M of the r // M-th task, the order of `W[tasks].reshape(-1, D)`; `a + b` puts b's rows after a's. Rows are read a batch at a time, so nothing of size (rows, D) is ever made."
+    "A CVAE's training rows without building them, read a batch at a time."
     def __init__(self, W:Tensor, mu:Tensor, var:Tensor, tasks:list[int]|None=None):
         tasks = list(range(len(W))) if tasks is None else [int(t) for t in tasks]
-        if not (all(isinstance(x, Tensor) for x in (W, mu, var)) and W.ndim == 3 and mu.ndim == 2 and mu.shape == var.shape == (len(tasks), W.shape[2])):
+        if not (all(isinstance(x, Tensor) for x in (W, mu, var)) and W.ndim == 3 and mu.ndim == 2
+                and mu.shape == var.shape == (len(tasks), W.shape[2])):
             raise ValueError("need W (tasks, M, D) and mu, var (n, D) for the n tasks used; got W "
                              f"{tuple(getattr(W, 'shape', ()))}, "
                              f"mu {tuple(getattr(mu, 'shape', ()))}, var {tuple(getattr(var, 'shape', ()))} for "
@@ -281,7 +284,7 @@ def tasks(self:Snapshots):
 # %% ../nbs/04_cvae.ipynb #d8089691
 @patch
 def checked(self:Snapshots):
-    "`tasks()`, checking as it goes what `check_training` checks, so the data are read once for the checks and the statistics: a damaged task raises when it is reached, identical rows at the end."
+    "`tasks()`, checking as it goes what `check_training` checks, so the data are read once."
     for n, t in (('mu', self.mu), ('var', self.var)): _check_values(n, t)
     if (self.var < 0).any(): raise ValueError("var holds negative variances: it must be the experts' element-wise "
                                               "variance (`expert_repo`)")
@@ -310,15 +313,17 @@ def _check_cvae_data(X:Tensor|Snapshots, mu:Tensor|None, var:Tensor|None, cfg:CV
         if mu is not None or var is not None: raise ValueError("Snapshots carry their tasks' conditions: pass mu=None, "
                                                                "var=None")
     else:
-        if not all(isinstance(t, Tensor) for t in (X, mu, var)) or not (X.shape == mu.shape == var.shape and X.ndim == 2):
+        if not all(isinstance(t, Tensor) for t in (X, mu, var)) or not (X.shape == mu.shape == var.shape
+                                                                        and X.ndim == 2):
             raise ValueError(f"X, mu and var must all be (N, D) tensors (or X `Snapshots`); "
                              f"got {[tuple(getattr(t, 'shape', ())) for t in (X, mu, var)]}")
         check_training(X, mu, var)
     if cfg.eval_every < 1 or cfg.patience < 0:
         raise ValueError(f"need eval_every >= 1 and patience >= 0; got {cfg.eval_every}, {cfg.patience}")
 
+# %% ../nbs/04_cvae.ipynb #a7f8163a
 def _batches(m:CVAE, X:Tensor|Snapshots, mu:Tensor|None, var:Tensor|None, device:str)->Callable:
-    "Fit `m`'s statistics (and basis) on the training rows; return batch(idx) -> (standardised rows, their conditions) on `device`."
+    "Fit `m`'s statistics (and basis) on the training rows; return batch(idx) -> (rows, conditions) on `device`."
     if not isinstance(X, Snapshots):
         m.norm.fit(X, check=False)
         Xn = m.norm.x(X)
@@ -334,11 +339,13 @@ def _batches(m:CVAE, X:Tensor|Snapshots, mu:Tensor|None, var:Tensor|None, device
     norm, c, task = copy.deepcopy(m.norm), m.cond(S.mu, S.var).to(device), S.task_of()   # c: (tasks, 2d)
     return lambda idx: (norm.x(S.rows(idx)).to(device), c[task[idx].to(device)])
 
+# %% ../nbs/04_cvae.ipynb #f5631f4a
 def _optimiser(m:CVAE, cfg:CVAECfg)->torch.optim.Optimizer:
     "Adam as the paper, or AdamW when `cfg.weight_decay`; fused: one kernel per step, half the training time on CPU."
     if cfg.weight_decay: return torch.optim.AdamW(m.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay, fused=True)
     return torch.optim.Adam(m.parameters(), lr=cfg.lr, fused=True)
 
+# %% ../nbs/04_cvae.ipynb #8e279788
 def _noisy(cb:Tensor, sd:float, g:torch.Generator)->Tensor:
     "Conditions (n, 2d) with Gaussian noise of SD `sd` on their mu* half (beyond the paper)."
     h = cb.shape[1] // 2
@@ -347,8 +354,7 @@ def _noisy(cb:Tensor, sd:float, g:torch.Generator)->Tensor:
 # %% ../nbs/04_cvae.ipynb #3cc50c18
 def train_cvae(
     # (N, D) training LoRAs (snapshots); or `Snapshots`, read a batch at a time (then mu = var = None)
-    X:Tensor|Snapshots,
-    mu:Tensor|None,      # (N, D) mu* of each snapshot's task
+    X:Tensor|Snapshots, mu:Tensor|None,      # (N, D) mu* of each snapshot's task
     var:Tensor|None,     # (N, D) var* of each snapshot's task
     cfg:CVAECfg=CVAECfg(),
     progress:bool|str|Progress=True, # show the epochs (see `as_progress`)
@@ -357,7 +363,7 @@ def train_cvae(
     # where the steps run (the model comes back on the CPU); the noise is drawn on the CPU either way
     device:str='cpu',
 )->tuple[CVAE, list[dict]]:
-    "Fit a CVAE on (X, c) pairs; returns the model (its best-scoring state when `val` is given) and the per-epoch history."
+    "Fit a CVAE on (X, c) pairs; returns the model (its best state when `val` is given) and the history."
     _check_cvae_data(X, mu, var, cfg)
     torch.manual_seed(cfg.seed)
     N, D = len(X), (X.D if isinstance(X, Snapshots) else X.shape[1])
@@ -395,7 +401,7 @@ def cvae_val_loss(
     seed:int=0,      # seeds the reparameterisation noise
     chunk:int=1024,  # rows per step for `Snapshots`
 )->float:
-    "The negative ELBO (Eq. 9: reconstruction + lam * KL, mean over rows) of held-out rows, in the model's standardised units."
+    "The negative ELBO (Eq. 9: reconstruction + lam * KL, mean over rows) of held-out rows, in standardised units."
     dev, g = m.norm.mean.device, torch.Generator().manual_seed(seed)   # where the model is (training on a GPU)
     if isinstance(X, Snapshots):
         if X.D != m.D: raise ValueError(f"snapshots of length {X.D} for a CVAE of D={m.D}")
@@ -420,7 +426,8 @@ def save_cvae(path:str|Path, m:CVAE, seal:bool=False, **meta:str)->Path:
     bad = [k for k, v in sd.items() if v.is_floating_point() and not torch.isfinite(v).all()]
     if bad: raise ValueError(f"the generator's weights hold NaN or inf ({', '.join(bad[:3])}): its training diverged; "
                              "retrain it (a lower lr), nothing was written")
-    md = dict(format='sg-lora/cvae', format_version='1', D=str(m.D), cfg=json.dumps(asdict(m.cfg))) | {k: str(v) for k, v in meta.items()}
+    md = dict(format='sg-lora/cvae', format_version='1', D=str(m.D),
+              cfg=json.dumps(asdict(m.cfg))) | {k: str(v) for k, v in meta.items()}
     atomic_write(lambda p: save_file(sd, str(p), metadata=md), Path(path), seal)
     return Path(path)
 
@@ -454,8 +461,9 @@ def mean_distances(
     mu_star:Tensor,     # (tasks, D) each task's mu*
     train_mean:Tensor,  # (D,) mean of the generator's training LoRAs
 )->dict:
-    "Distances of the generated mean, mu* and the training mean to each task's Oracle: {'per_task': {name: list}, 'mean': {name: float}}."
-    if gen.ndim != 3 or oracle.shape != gen.shape[::2] or mu_star.shape != oracle.shape or train_mean.shape != oracle.shape[1:]:
+    "Distances of the generated mean, mu* and the training mean to each task's Oracle: {'per_task', 'mean'}."
+    if (gen.ndim != 3 or oracle.shape != gen.shape[::2] or mu_star.shape != oracle.shape
+            or train_mean.shape != oracle.shape[1:]):
         raise ValueError("need gen (tasks, n, D), oracle and mu_star (tasks, D), train_mean (D,); got "
                          f"{tuple(gen.shape)}, "
                          f"{tuple(oracle.shape)}, {tuple(mu_star.shape)}, {tuple(train_mean.shape)}")
@@ -476,7 +484,7 @@ def condition_sensitivity(
     n:int=8,        # latents per task, at least 2
     seed:int=0,     # seeds the latents
 )->dict:
-    "How much the output (standardised units) depends on the condition: variance across conditions vs across z, and shuffled conditions at fixed z."
+    "How much the output depends on the condition: variance across conditions vs z, and shuffled conditions."
     t = len(mu)
     if t < 2 or n < 2: raise ValueError(f"need at least 2 tasks and n >= 2 latents; got {t} tasks, n={n}")
     c = m.cond(mu, var)                                                     # (t, 2d)
@@ -495,7 +503,7 @@ def condition_distance(
     c_new:Tensor,    # (n_new, C) new conditions, in standardised units (e.g. `CVAE.cond`)
     c_train:Tensor,  # (n_train, C) training conditions, same units; repeated rows are counted once
 )->Tensor:
-    "Each new condition's distance to its nearest training condition over the median leave-one-out nearest-neighbour distance among training conditions: (n_new,)."
+    "Each new condition's nearest-training-condition distance over the training conditions' median one: (n_new,)."
     c_train = c_train.unique(dim=0)                                         # one row per task
     if len(c_train) < 2 or c_new.ndim != 2 or c_new.shape[1] != c_train.shape[1]:
         raise ValueError(f"need (n, C) new conditions and at least 2 distinct (n, C) training conditions; "
@@ -512,15 +520,17 @@ def plot_diagnostics(
     title:str='',
     axs=None,                # three matplotlib axes; new ones when None
 ):
-    "Three panels: distance to the Oracle per task, output variance across conditions vs across z, distance to the Oracle vs condition distance."
+    "Three panels: distance to the Oracle per task, variance across conditions vs z, distance vs novelty."
     import matplotlib.pyplot as plt
     fig = axs[0].figure if axs is not None else None
     if axs is None: fig, axs = plt.subplots(1, 3, figsize=(13, 3.6))
     pt = dist['per_task']; t = range(len(pt['gen_rel']))
     a = axs[0]
-    a.bar([i - .2 for i in t], pt['gen_rel'], .4, label='generated mean'); a.bar([i + .2 for i in t], pt['mu_rel'], .4, label='mu*')
+    a.bar([i - .2 for i in t], pt['gen_rel'], .4, label='generated mean')
+    a.bar([i + .2 for i in t], pt['mu_rel'], .4, label='mu*')
     a.axhline(1, color='k', ls='--', lw=.8, label='training mean')
-    a.set(xlabel='task', ylabel="distance to Oracle / training mean's", title='Distance to the Oracle'); a.legend(fontsize=8)
+    a.set(xlabel='task', ylabel="distance to Oracle / training mean's", title='Distance to the Oracle')
+    a.legend(fontsize=8)
     a = axs[1]
     a.bar(['across conditions', 'across z'], [sens['between'], sens['within']], color=['C0', 'C1'])
     if min(sens['between'], sens['within']) > 0: a.set_yscale('log')
@@ -530,7 +540,8 @@ def plot_diagnostics(
     cd = [float(v) for v in cdist]
     a.scatter(cd, pt['gen_rel'], label='generated mean'); a.scatter(cd, pt['mu_rel'], marker='x', label='mu*')
     a.axhline(1, color='k', ls='--', lw=.8)
-    a.set(xlabel='condition distance (x median train NN)', ylabel="distance to Oracle / training mean's", title='Accuracy vs novelty')
+    a.set(xlabel='condition distance (x median train NN)', ylabel="distance to Oracle / training mean's",
+          title='Accuracy vs novelty')
     a.legend(fontsize=8)
     if title: fig.suptitle(title)
     fig.tight_layout()

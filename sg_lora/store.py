@@ -53,7 +53,7 @@ def _drop_empty(dirs:list[Path]):
 
 # %% ../nbs/00d_store.ipynb #a0aee0fc
 def atomic_write(write, path:str|Path, seal:bool=False)->Path:
-    "Call `write(tmp)` on a temporary file beside `path` (a unique name, so concurrent writers never share one), then rename it onto `path`; the file gets the mode the umask gives any new file; `seal`: record its hash beside it (see `intact`)."
+    "Call `write(tmp)` on a temporary file beside `path`, then rename it onto `path`; `seal`: record its hash."
     path = Path(path)
     made = _new_parents(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -77,7 +77,7 @@ def write_json(path:str|Path, obj, seal:bool=False)->Path:
 
 # %% ../nbs/00d_store.ipynb #45d591d7
 def atomic_dir(write, path:str|Path, seal:bool=False)->Path:
-    "Call `write(tmp)` on a fresh, uniquely named temporary folder beside `path`, then move it onto `path`, replacing what was there; `seal`: each file's hash beside it."
+    "Call `write(tmp)` on a fresh temporary folder beside `path`, then move it onto `path`; `seal`: hash each file."
     path = Path(path)
     made = _new_parents(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -99,7 +99,7 @@ def atomic_dir(write, path:str|Path, seal:bool=False)->Path:
 
 # %% ../nbs/00d_store.ipynb #f3ae27cd
 def check_writable(path:str|Path, what:str='folder')->Path:
-    "Raise a `ValueError` naming `what` and `path` unless `path` is (or can be made) a folder this process can write into; makes no folder."
+    "`ValueError` naming `what` and `path` unless `path` is (or can be made) a folder we can write into; makes none."
     p = Path(path).expanduser()
     a = p
     # the nearest that exists: probed there, so no folder is made or removed
@@ -113,7 +113,7 @@ def check_writable(path:str|Path, what:str='folder')->Path:
     return p
 
 def check_replaceable(path:str|Path, marker:str, what:str)->Path:
-    "Raise a `ValueError` unless `path` is new, an empty folder, or a folder holding `marker` (a `what` written before, which a new one may replace)."
+    "`ValueError` unless `path` is new, an empty folder, or a folder holding `marker` (a `what` we may replace)."
     path = Path(path)
     if path.exists() and (not path.is_dir() or (any(path.iterdir()) and not (path/marker).exists())):
         raise ValueError(f"{path} exists and is not {what}: choose a new or empty folder")
@@ -121,7 +121,7 @@ def check_replaceable(path:str|Path, marker:str, what:str)->Path:
 
 # %% ../nbs/00d_store.ipynb #12d376bd
 def intact(path:str|Path)->bool:
-    "Whether the cached file `path` exists and its bytes match its seal; a damaged one is reported, deleted and False returned (rebuild it); an unsealed one is sealed now."
+    "Whether the cached file `path` exists and its bytes match its seal; a damaged one is deleted (rebuild it)."
     path = Path(path)
     if not path.is_file(): return False
     s, digest = _seal_path(path), file_sha256(path)
@@ -137,7 +137,7 @@ def intact(path:str|Path)->bool:
 # %% ../nbs/00d_store.ipynb #5549ceae
 @contextmanager
 def file_lock(path:str|Path, note=None):
-    "Hold an exclusive lock on the file `path` (made if missing) while the block runs; another holder makes this wait, calling `note(msg)` once if given."
+    "Hold an exclusive lock on the file `path` (made if missing) while the block runs; others wait."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     try: import fcntl
     except ImportError: yield; return          # no flock (Windows): runs unlocked, as before
@@ -152,7 +152,9 @@ def file_lock(path:str|Path, note=None):
 # %% ../nbs/00d_store.ipynb #ac9f191b
 def cache_dir(cache:str|Path|None=None)->Path:
     "The cache root: `cache` if given, else $SG_LORA_CACHE, else $XDG_CACHE_HOME/sg_lora or ~/.cache/sg_lora."
-    if cache is None: cache = os.environ.get('SG_LORA_CACHE') or Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'sg_lora'
+    if cache is None:
+        cache = os.environ.get('SG_LORA_CACHE') or Path(os.environ.get('XDG_CACHE_HOME',
+                                                                       Path.home()/'.cache'))/'sg_lora'
     return Path(cache).expanduser()
 
 def config_key(obj, extra:bytes=b'')->str:
@@ -182,7 +184,8 @@ def run_child(cmd:list, quiet:bool=False)->dict:
     "Run `cmd` in a child process; its wall seconds, its own peak resident memory (GiB) and its exit status."
     import subprocess, tempfile
     with tempfile.TemporaryDirectory() as d:
-        subprocess.run([sys.executable, '-c', _RUN_CHILD, f'{d}/r.json', '1' if quiet else '0', *map(str, cmd)], check=True)
+        subprocess.run([sys.executable, '-c', _RUN_CHILD, f'{d}/r.json', '1' if quiet else '0', *map(str, cmd)],
+                       check=True)
         return json.loads(Path(f'{d}/r.json').read_text())
 
 # %% ../nbs/00d_store.ipynb #5f577778
@@ -203,28 +206,32 @@ def machine_line(m:dict|None=None)->str:
     return f"machine: {m['cores']} cores, {m['threads']} torch threads, {m['gflops']:.0f} GFLOP/s float32 matmul"
 
 def proc_memory_gib()->dict:
-    "This process's resident memory now, from /proc/self/status (Linux), in GiB: `anon` (what it owns), `file` (mapped file pages, which the kernel can drop) and `peak` (the most it ever held)."
+    "This process's resident memory now in GiB, from /proc/self/status (Linux): `anon`, `file` and `peak`."
     st = dict(l.split(':', 1) for l in Path('/proc/self/status').read_text().splitlines() if ':' in l)
     gib = lambda k: int(st[k].split()[0]) / 2**20
     return dict(anon=gib('RssAnon'), file=gib('RssFile'), peak=gib('VmHWM'))
 
 # %% ../nbs/00d_store.ipynb #78fa92e8
-_NUMERIC_ENV = ('ATEN_CPU_CAPABILITY', 'MKL_CBWR', 'MKL_ENABLE_INSTRUCTIONS', 'ONEDNN_MAX_CPU_ISA', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS',
+_NUMERIC_ENV = ('ATEN_CPU_CAPABILITY', 'MKL_CBWR', 'MKL_ENABLE_INSTRUCTIONS', 'ONEDNN_MAX_CPU_ISA', 'OMP_NUM_THREADS',
+                'MKL_NUM_THREADS',
                 'CUBLAS_WORKSPACE_CONFIG')   # settings that change which kernels run, and so the bits
-_ISA = ('sse4_2', 'avx', 'avx2', 'fma', 'f16c', 'avx512f', 'avx512_bf16', 'avx512_vnni', 'amx_bf16', 'amx_tile', 'asimd', 'sve')
+_ISA = ('sse4_2', 'avx', 'avx2', 'fma', 'f16c', 'avx512f', 'avx512_bf16', 'avx512_vnni', 'amx_bf16', 'amx_tile',
+        'asimd', 'sve')
 
 def platform_info()->dict:
-    "What can make two machines' floating-point results differ: CPU model and vector instructions, library versions, threads, device."
+    "What can make two machines' float results differ: CPU model and vector instructions, versions, threads, device."
     import platform, numpy, PIL, torch
     cpu, flags = platform.processor() or platform.machine(), set()
     try:
         for line in Path('/proc/cpuinfo').read_text().splitlines():
             k, _, v = line.partition(':')
-            if k.strip() in ('model name', 'Model') and cpu in ('', platform.machine(), platform.processor()): cpu = v.strip()
+            if k.strip() in ('model name', 'Model') and cpu in ('', platform.machine(), platform.processor()):
+                cpu = v.strip()
             if k.strip() in ('flags', 'Features'): flags |= set(v.split())
     except OSError: pass
     return dict(cpu=cpu, isa=[f for f in _ISA if f in flags], cores=os.cpu_count(), threads=torch.get_num_threads(),
-                python=platform.python_version(), torch=torch.__version__, numpy=numpy.__version__, pillow=PIL.__version__,
+                python=platform.python_version(), torch=torch.__version__, numpy=numpy.__version__,
+                pillow=PIL.__version__,
                 system=platform.system(), cuda=torch.version.cuda if torch.cuda.is_available() else None,
                 env={k: os.environ[k] for k in _NUMERIC_ENV if k in os.environ})
 

@@ -137,7 +137,8 @@ CURATE: dict[str, str | None] = {
     "umbrella on ground": "beach umbrella", "high voltage": DROP, "snowman without snow": DROP,
     "droplet": "water drop", "water wave": "ocean wave",
     # --- event
-    "tanabata tree": "Tanabata tree", "fireworks": "firework", "sparkles": DROP, "Japanese dolls": "pair of Japanese dolls",
+    "tanabata tree": "Tanabata tree", "fireworks": "firework", "sparkles": DROP,
+    "Japanese dolls": "pair of Japanese dolls",
     "moon viewing ceremony": DROP, "ribbon": "ribbon bow", "wrapped gift": "gift",
     "reminder ribbon": "awareness ribbon", "admission tickets": DROP,
     # --- award-medal

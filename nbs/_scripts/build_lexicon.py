@@ -26,12 +26,15 @@ WN = Path('/usr/share/wordnet')
 ANCHORS = {   # an emoji subgroup's prefix -> lemmas one of whose senses must be among the hypernyms
     'animal': {'animal'}, 'plant': {'flora', 'plant_part', 'plant_organ', 'flower', 'vegetation'},
     'food': {'food', 'foodstuff', 'nutriment', 'beverage', 'dish', 'solid', 'produce'},
-    'drink': {'beverage', 'food', 'liquid'}, 'dishware': {'artifact'}, 'place': {'location', 'structure', 'geological_formation', 'region'},
-    'transport': {'conveyance', 'vehicle', 'artifact'}, 'sky': {'natural_object', 'celestial_body', 'atmospheric_phenomenon', 'phenomenon'},
+    'drink': {'beverage', 'food', 'liquid'}, 'dishware': {'artifact'},
+    'place': {'location', 'structure', 'geological_formation', 'region'},
+    'transport': {'conveyance', 'vehicle', 'artifact'},
+    'sky': {'natural_object', 'celestial_body', 'atmospheric_phenomenon', 'phenomenon'},
 }
 
 OVERRIDES = {'T. rex': 'tyrannosaur', 'ball of yarn': 'yarn', 'mooncake': 'cake', 'globe showing the Americas': 'globe',
-             'sunrise over mountains': 'sunrise', 'minidisc': 'disk'}   # names whose head noun misleads, or that WordNet lacks
+             'sunrise over mountains': 'sunrise',
+             'minidisc': 'disk'}   # names whose head noun misleads, or that WordNet lacks
 
 def read_table(path:Path)->list[dict]:
     lines = [l for l in path.read_text(encoding='utf-8').splitlines() if not l.startswith('#')]
@@ -84,14 +87,16 @@ def candidates(name:str)->list[str]:
     return out
 
 def sense(name:str, subgroup:str, index:dict, data:dict)->dict|None:
-    anchors = next((v for k, v in ANCHORS.items() if subgroup.startswith(k)), {'artifact', 'object', 'physical_entity', 'abstraction'})
+    anchors = next((v for k, v in ANCHORS.items() if subgroup.startswith(k)),
+                   {'artifact', 'object', 'physical_entity', 'abstraction'})
     for lemma in candidates(name):
         offs = index.get(lemma)
         if not offs: continue
         pick = next((o for o in offs if any(set(data[c][0]) & anchors for c in closure(o, data))), offs[0])
         p = path_to_root(pick, data)
         return dict(lemma=lemma, synset=f"{data[pick][0][0]}.n.{pick}", gloss=data[pick][2],
-                    path=[f"{data[o][0][0]}.n.{o}" for o in p], anchored=pick != offs[0] or any(set(data[c][0]) & anchors for c in closure(pick, data)))
+                    path=[f"{data[o][0][0]}.n.{o}" for o in p],
+                    anchored=pick != offs[0] or any(set(data[c][0]) & anchors for c in closure(pick, data)))
     return None
 
 def main():
@@ -107,13 +112,17 @@ def main():
         wn = sense(r['name'], r['subgroup'], index, data)
         if wn is None: missing.append(r['name'])
         out[r['name']] = dict(keywords=keys, wordnet=wn)
-    meta = dict(sources="Unicode CLDR English emoji keywords (annotations/en.xml, annotationsDerived/en.xml; Unicode License, "
-                        "see UNICODE-LICENSE.txt) and WordNet 3.0 noun senses, glosses and hypernyms (Princeton University; "
+    meta = dict(sources="Unicode CLDR English emoji keywords (annotations/en.xml, annotationsDerived/en.xml; Unicode "
+                        "License, "
+                        "see UNICODE-LICENSE.txt) and WordNet 3.0 noun senses, glosses and hypernyms (Princeton "
+                        "University; "
                         "WordNet License, see WORDNET-LICENSE.txt), extracted by nbs/_scripts/build_lexicon.py",
                 names=len(out), with_keywords=sum(bool(v['keywords']) for v in out.values()),
                 with_wordnet=sum(v['wordnet'] is not None for v in out.values()),
-                by_head_noun=sum(v['wordnet'] is not None and v['wordnet']['lemma'] != candidates(k)[0] for k, v in out.items()))
-    Path(a.out).write_text(json.dumps(dict(meta=meta, names=out), ensure_ascii=False, indent=0) + '\n', encoding='utf-8')
+                by_head_noun=sum(v['wordnet'] is not None and v['wordnet']['lemma'] != candidates(k)[0]
+                                 for k, v in out.items()))
+    Path(a.out).write_text(json.dumps(dict(meta=meta, names=out), ensure_ascii=False, indent=0) + '\n',
+                           encoding='utf-8')
     print(json.dumps(meta, indent=1)); print('no WordNet sense:', missing)
 
 if __name__ == '__main__': main()

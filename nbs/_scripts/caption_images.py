@@ -28,15 +28,18 @@ def _done(out:Path)->dict:
     "The captions already in `out`; a line cut short by a killed run is dropped (and the file rewritten without it)."
     if not out.exists(): return {}
     good = [l for l in out.read_text(encoding='utf-8').splitlines() if l.strip() and _ok(l)]
-    tmp = out.with_name(out.name + '.tmp'); tmp.write_text("".join(l + "\n" for l in good), encoding='utf-8'); tmp.replace(out)
+    tmp = out.with_name(out.name + '.tmp'); tmp.write_text("".join(l + "\n" for l in good), encoding='utf-8')
+    tmp.replace(out)
     return read_captions(out) if good else {}
 
 def _ok(line:str)->bool:
-    try: r = json.loads(line); return isinstance(r.get('image'), str) and isinstance(r.get('captions'), list) and bool(r['captions'])
+    try:
+        r = json.loads(line)
+        return isinstance(r.get('image'), str) and isinstance(r.get('captions'), list) and bool(r['captions'])
     except (json.JSONDecodeError, AttributeError): return False
 
 def caption_file(root:Path, sources:list, out:Path, caption, per_image:int=1, batch:int=8, log=print)->Path:
-    "Caption every image of `sources` under `root` with `caption(list of PIL images) -> list of str`, `per_image` times, appending to `out`."
+    "Caption every image of `sources` under `root` `per_image` times with `caption(images) -> captions`, into `out`."
     from PIL import Image
     root, out = Path(root), Path(out)
     todo, done = images_of(root, sources), _done(out)
@@ -61,12 +64,15 @@ def hf_captioner(model:str, prompt:str=PROMPT, device:str='cpu', max_new_tokens:
     try:
         pipe = pipeline('image-text-to-text', model=model, device=device, local_files_only=True)
         def caption(pics):
-            msgs = [[{"role": "user", "content": [{"type": "image", "image": p}, {"type": "text", "text": prompt}]}] for p in pics]
+            msgs = [[{"role": "user", "content": [{"type": "image", "image": p}, {"type": "text", "text": prompt}]}]
+                    for p in pics]
             outs = pipe(text=msgs, max_new_tokens=max_new_tokens, return_full_text=False)
             return [(o[0] if isinstance(o, list) else o)['generated_text'] for o in outs]
     except (ValueError, KeyError, OSError):
         pipe = pipeline('image-to-text', model=model, device=device, local_files_only=True)
-        def caption(pics): return [(o[0] if isinstance(o, list) else o)['generated_text'] for o in pipe(pics, max_new_tokens=max_new_tokens)]
+        def caption(pics):
+            return [(o[0] if isinstance(o, list) else o)['generated_text']
+                    for o in pipe(pics, max_new_tokens=max_new_tokens)]
     return caption
 
 if __name__ == '__main__':
@@ -74,7 +80,8 @@ if __name__ == '__main__':
     ap.add_argument('--data', required=True, help="the data folder (the layout of sg_lora.datasets.LAYOUT)")
     ap.add_argument('--model', required=True, help="a local Hugging Face model folder")
     ap.add_argument('--out', default=None, help="the captions file (default: <data>/captions.jsonl)")
-    ap.add_argument('--sources', nargs='+', default=['pets', 'flowers', 'coco'], choices=['coco', 'pets', 'flowers', 'flickr30k'])
+    ap.add_argument('--sources', nargs='+', default=['pets', 'flowers', 'coco'],
+                    choices=['coco', 'pets', 'flowers', 'flickr30k'])
     ap.add_argument('--prompt', default=PROMPT)
     ap.add_argument('--captions-per-image', type=int, default=1)
     ap.add_argument('--batch', type=int, default=8)
@@ -82,5 +89,6 @@ if __name__ == '__main__':
     a = ap.parse_args()
     try: import transformers  # noqa: F401
     except ImportError: sys.exit("this script needs transformers: pip install transformers")
-    caption_file(Path(a.data), a.sources, Path(a.out or Path(a.data)/'captions.jsonl'), hf_captioner(a.model, a.prompt, a.device),
+    caption_file(Path(a.data), a.sources, Path(a.out or Path(a.data)/'captions.jsonl'),
+                 hf_captioner(a.model, a.prompt, a.device),
                  a.captions_per_image, a.batch)

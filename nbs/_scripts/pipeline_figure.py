@@ -16,13 +16,15 @@ BOXES = {   # name: (x, y, text, colour)
     'lora':  (4.0, 0.0, "LoRA for the new task\n(no data, no training)", '#fbe5cf'),
     'eval':  (4.0, 1.0, "scored against merging\nbaselines and the Oracle", '#f2dede'),
 }
-ARROWS = [('data', 'zoo'), ('zoo', 'repo'), ('desc', 'text'), ('text', 'sem'), ('repo', 'sem'), ('sem', 'cvae'), ('cvae', 'lora'), ('lora', 'eval')]
+ARROWS = [('data', 'zoo'), ('zoo', 'repo'), ('desc', 'text'), ('text', 'sem'), ('repo', 'sem'), ('sem', 'cvae'),
+          ('cvae', 'lora'), ('lora', 'eval')]
 W, H = 0.86, 0.56
 
 def main(out:Path=Path(__file__).resolve().parent.parent/'images'/'pipeline.png'):
     fig, ax = plt.subplots(figsize=(12.5, 3.4))
     for x, y, text, colour in BOXES.values():
-        ax.add_patch(FancyBboxPatch((x - W / 2, y - H / 2), W, H, boxstyle='round,pad=0.02', fc=colour, ec='#555555', lw=1))
+        ax.add_patch(FancyBboxPatch((x - W / 2, y - H / 2), W, H, boxstyle='round,pad=0.02', fc=colour, ec='#555555',
+                                    lw=1))
         ax.text(x, y, text, ha='center', va='center', fontsize=9.5)
     for a, b in ARROWS:
         (xa, ya), (xb, yb) = BOXES[a][:2], BOXES[b][:2]

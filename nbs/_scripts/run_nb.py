@@ -19,7 +19,9 @@ def run(path:Path, slow:set, all_slow:bool=False):
     os.environ.setdefault('IN_TEST', '1')
     with working_directory(path.parent):
         for i, c in enumerate(nb.cells):
-            if c.cell_type != 'code' or 'nbdev_export(' in c.source or re.search(r'^#\|\s*eval:\s*false', c.source, re.M): continue
+            if c.cell_type != 'code' or 'nbdev_export(' in c.source or re.search(r'^#\|\s*eval:\s*false', c.source,
+                re.M):
+                continue
             f = flags(c.source)
             if f and not (i in slow or (all_slow and f == {'slow'})): continue
             shell.cell(c)
@@ -29,7 +31,8 @@ def run(path:Path, slow:set, all_slow:bool=False):
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('notebook'); ap.add_argument('--slow', default='', help="indices of slow cells to run, comma-separated")
+    ap.add_argument('notebook')
+    ap.add_argument('--slow', default='', help="indices of slow cells to run, comma-separated")
     ap.add_argument('--all-slow', action='store_true', help="run every #| slow cell (not #| gpu)")
     a = ap.parse_args()
     run(Path(a.notebook), {int(x) for x in a.slow.split(',') if x}, a.all_slow)
