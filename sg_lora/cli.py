@@ -13,8 +13,8 @@ from .zoo import LoraZoo, build_zoo, assemble_zoo, open_zoo, zoo_dir
 from .generator import SGLoRA
 from .export import FORMATS, generate_files, describe
 from .reproduce import (PRESETS, DATA_PRESETS, resolve, configs, reproduce, world_stage, backbone_stage,
-                               zoo_stage, _zoo_world_key)
-from .runs import Stages, preflight
+                               zoo_stage)
+from .runs import Stages, preflight, zoo_world_key
 from .ablations import ablations, ABLATIONS
 
 # %% auto #0
@@ -62,7 +62,7 @@ def zoo_main(
         with stages('world'): world, _ = world_stage(wcfg, cache, p)
         with stages('backbone'): bb, _ = backbone_stage(tcfg, cache, p, device, zcfg.amp)
         tasks = [t for s in study.sources for t in world[s]]
-        path = zoo_dir(bb.name, zcfg, world=_zoo_world_key(wcfg, tcfg, bb), cache=cache)
+        path = zoo_dir(bb.name, zcfg, world=zoo_world_key(wcfg, tcfg, bb), cache=cache)
         with stages('zoo'):
             if ranks == 1: zoo_stage(zcfg, bb, tasks, wcfg, tcfg, cache, p, load=False)
             else: build_zoo(bb, tasks, zcfg, path, progress=p, shard=(rank, ranks))   # each rank its own tasks: no lock

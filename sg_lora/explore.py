@@ -6,18 +6,17 @@
 from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
-import torch
-from torch import Tensor
 import matplotlib.pyplot as plt
+from .store import cache_dir
 from .progress import as_progress
-from .data import Task
 from .zoo import LoraZoo
 from .generator import SGLoRA
-from .eval import RECALLS, Evaluator, TopKWeighted
-from .reproduce import resolve, configs, world_stage, zoo_stage, experts_stage
+from .eval import Evaluator, TopKWeighted
+from .runs import run_dir, stages_cached, _save_bundles
+from .reproduce import resolve, configs, world_stage, zoo_stage, experts_stage, generators_stage, _stages
 
 # %% auto #0
-__all__ = ['Explore', 'explore_context', 'explore_state', 'plot_state', 'explorer']
+__all__ = ['TAUS', 'Explore', 'explore_context', 'run_bundle', 'explore_state', 'plot_state', 'explorer']
 
 # %% ../nbs/05c_explore.ipynb #3ba442cf
 @dataclass
@@ -31,10 +30,11 @@ class Explore:
 
 def explore_context(
     bundle:str|Path,                   # a generator bundle written by `sg-lora reproduce` (<out>/bundles/<source>)
-    cache:str|Path|None=None,          # the cache that holds the run
+    cache:str|Path|None=None,          # the cache that holds the run (default: $SG_LORA_CACHE, as the CLI's)
     progress=False,
 )->Explore:
     "The generator of `bundle` with its run's world, zoo, roles and evaluator, from the cache."
+    cache = cache_dir(cache)
     gen, p = SGLoRA.load(bundle, cache=cache), as_progress(progress)
     about = gen.meta.get('about', {})
     if not {'preset', 'seed', 'source'} <= set(about):
@@ -48,6 +48,27 @@ def explore_context(
     ex = experts_stage(study, world, zoo)
     return Explore(gen, Evaluator(gen.bb, tasks, study.eval_split), zoo, {t.name: t for t in tasks},
                    list(ex.splits[about['source']].unseen))
+
+# %% ../nbs/05c_explore.ipynb #ed77011b
+def run_bundle(
+    preset:str='tiny',                 # a preset of the embedded world
+    seed:int=0,
+    out:str|Path='sg-lora-run',        # the run's output folder: bundles go to <out>/bundles/<source>
+    source:str|None=None,              # default: the run's first generator source
+    cache:str|Path|None=None,          # default: $SG_LORA_CACHE, as the CLI's
+)->Path|None:
+    "The bundle folder of a run's `source`: there already, or written from the run's cached stages; else None."
+    cfg, cache = resolve(preset, seed), cache_dir(cache)
+    study = configs(cfg)[3]
+    b = Path(out)/'bundles'/(source or study.sources[0])
+    # a bundle reads its run's backbone and zoo from the cache: without them it is of no use
+    if not stages_cached(preset, seed, cache): return None   # and nothing is trained unasked
+    if (b/'bundle.json').exists(): return b
+    p = as_progress(False)
+    world, bb, zoo, ex, ev = _stages(cfg, cache, p)
+    gens, _ = generators_stage(study, run_dir(cache, cfg), zoo, ex, ev, p)
+    _save_bundles(cfg, study, Path(out), bb, zoo, ex, gens, run_dir(cache, cfg))
+    return b
 
 # %% ../nbs/05c_explore.ipynb #b9693767
 def explore_state(
@@ -79,30 +100,32 @@ def explore_state(
 # %% ../nbs/05c_explore.ipynb #3c41cc2c
 def plot_state(state:dict, fig=None):
     "Draw one explorer state: expert weights, mean recall per method on the task, and images of the closest experts."
-    fig = fig or plt.figure(figsize=(11, 3.6))
-    n_img = max([len(v) for v in state['images'].values()] or [1])
-    gs = fig.add_gridspec(max(len(state['images']), 1), 2 + n_img, width_ratios=[3, 3] + [1] * n_img, wspace=0.45,
-                          hspace=0.1)
-    ax = fig.add_subplot(gs[:, 0])
     ex = state['experts'][::-1]
+    n_img, rows = max([len(v) for v in state['images'].values()] or [1]), max(len(state['images']), 1)
+    # constrained layout keeps titles and labels apart, however many experts K shows
+    fig = fig or plt.figure(figsize=(12, max(3.6, 1.2 + 0.17 * len(ex))), layout='constrained')
+    gs = fig.add_gridspec(rows, 2 + n_img, width_ratios=[3.2, 2.4] + [1] * n_img)
+    ax = fig.add_subplot(gs[:, 0])
     ax.barh([f"{e['name']} ({e['source']})" for e in ex], [e['weight'] for e in ex], color='tab:blue')
-    ax.set(xlabel='weight (Eq. 6)', title=f"top-{state['K']} experts, tau={state['tau']:g}", xlim=(0, 1))
-    ax2 = fig.add_subplot(gs[:, 1])
-    ms = list(state['mR'])
+    ax.tick_params(axis='y', labelsize=9 if len(ex) <= 8 else 7)
+    ax.set_title(f"top-{state['K']} experts, tau = {state['tau']:g}", fontsize=10)
+    ax.set(xlabel='weight (Eq. 6)', xlim=(0, 1))
+    ax2, ms = fig.add_subplot(gs[:, 1]), list(state['mR'])
     ax2.bar(range(len(ms)), [state['mR'][m] for m in ms],
             color=['tab:red', 'tab:orange', 'tab:gray', 'tab:green'][:len(ms)])
-    ax2.set_xticks(range(len(ms)),
-                   [{'Top-K LoRA Weighted': 'Top-K', 'Zero-Shot CLIP': 'zero-shot'}.get(m, m) for m in ms], fontsize=9,
-                   rotation=30, ha='right')
-    ax2.set(ylabel='mean recall (six R@K)', title=f"on '{state['task']}'")
+    short = {'Top-K LoRA Weighted': 'Top-K', 'Zero-Shot CLIP': 'zero-shot'}
+    ax2.set_xticks(range(len(ms)), [short.get(m, m) for m in ms], fontsize=9, rotation=30, ha='right')
+    ax2.set_title(f"on the task '{state['task']}'", fontsize=10); ax2.set_ylabel('mean recall (six R@K)')
     for r, (name, ims) in enumerate(state['images'].items()):
         for c, im in enumerate(ims):
             a = fig.add_subplot(gs[r, 2 + c]); a.imshow(im.permute(1, 2, 0).numpy()); a.set_xticks([]); a.set_yticks([])
             if c == 0: a.set_ylabel(name, fontsize=8)
-    fig.suptitle(repr(state['description']), fontsize=10)
+    fig.suptitle(f"description: {state['description']!r}", fontsize=11)
     return fig
 
 # %% ../nbs/05c_explore.ipynb #ec64177e
+TAUS = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0)   # the tau slider's stops
+
 def explorer(
     ctx:Explore|str|Path,     # a context, or a bundle folder (see `explore_context`)
     cache:str|Path|None=None,
@@ -115,8 +138,12 @@ def explorer(
     e, t0 = len(ctx.gen.repo), ctx.unseen[0] if ctx.unseen else next(iter(ctx.tasks))
     text = W.Text(value=f"a photo of a {t0}", description='description', continuous_update=False,
                   layout=W.Layout(width='420px'))
-    k = W.IntSlider(value=min(ctx.gen.K, e), min=1, max=e, description='K')
-    tau = W.FloatLogSlider(value=ctx.gen.tau, base=10, min=-3, max=1, description='tau')
+    # K up to twice the bundle's (at least 8): a slider over every expert moves many at a pixel
+    k = W.IntSlider(value=min(ctx.gen.K, e), min=1, max=min(e, max(8, 2 * ctx.gen.K)), description='K',
+                    continuous_update=False, layout=W.Layout(width='360px'))
+    taus = sorted({*TAUS, float(ctx.gen.tau)})   # exact values: the bundle's tau is one of them
+    tau = W.SelectionSlider(options=[(f"{t:g}", t) for t in taus], value=float(ctx.gen.tau), description='tau',
+                            continuous_update=False, layout=W.Layout(width='360px'))
     task = W.Dropdown(options=ctx.unseen + sorted(set(ctx.tasks) - set(ctx.unseen)), value=t0, description='task')
     out = W.Output()
     def update(*_):

@@ -386,22 +386,22 @@ def data_line(about:dict)->str:
 # %% ../nbs/05b_report.ipynb #e8cfe7fa
 def _report_figures(results:dict, trials:dict, out:Path):
     "tables.png, and selection.png and diagnostics.png where the run has them, in `out`."
-    import matplotlib; import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt
     out = Path(out)
-    with matplotlib.rc_context({'figure.max_open_warning': 0}):
-        fig = plot_tables({n: e for t in results['tables'].values() for n, e in t.items()})
-        fig.savefig(out/'tables.png', dpi=110, bbox_inches='tight'); plt.close(fig)
-        if any(trials.values()):
-            fig = plot_selection(trials)
-            fig.savefig(out/'selection.png', dpi=100, bbox_inches='tight'); plt.close(fig)
-        dg = {s: d for s, d in results.get('diagnostics', {}).items() if d.get('sensitivity')}
-        if dg:
-            from sg_lora.cvae import plot_diagnostics
-            fig, axs = plt.subplots(len(dg), 3, figsize=(13, 3.6 * len(dg)), squeeze=False)
-            for row, (s, d) in zip(axs, dg.items()):
-                plot_diagnostics(d['distances'], d['sensitivity'], d['condition_distance'], axs=row)
-                row[0].set_title(f"{s}: {row[0].get_title()}")
-            fig.tight_layout(); fig.savefig(out/'diagnostics.png', dpi=90, bbox_inches='tight'); plt.close(fig)
+    # each figure closed once saved; no rcParams touched, so a notebook's inline figures keep showing
+    fig = plot_tables({n: e for t in results['tables'].values() for n, e in t.items()})
+    fig.savefig(out/'tables.png', dpi=110, bbox_inches='tight'); plt.close(fig)
+    if any(trials.values()):
+        fig = plot_selection(trials)
+        fig.savefig(out/'selection.png', dpi=100, bbox_inches='tight'); plt.close(fig)
+    dg = {s: d for s, d in results.get('diagnostics', {}).items() if d.get('sensitivity')}
+    if dg:
+        from sg_lora.cvae import plot_diagnostics
+        fig, axs = plt.subplots(len(dg), 3, figsize=(13, 3.6 * len(dg)), squeeze=False)
+        for row, (s, d) in zip(axs, dg.items()):
+            plot_diagnostics(d['distances'], d['sensitivity'], d['condition_distance'], axs=row)
+            row[0].set_title(f"{s}: {row[0].get_title()}")
+        fig.tight_layout(); fig.savefig(out/'diagnostics.png', dpi=90, bbox_inches='tight'); plt.close(fig)
 
 # %% ../nbs/05b_report.ipynb #0fae37c3
 def _report_intro(results:dict, cfg:dict)->list[str]:

@@ -14,7 +14,7 @@ from safetensors.torch import save_file
 from .store import atomic_write, write_json, intact, file_lock, cache_dir, config_key
 from .progress import Progress, as_progress
 from .data import WorldCfg, World, build_world, world_cached, world_emoji
-from .backbone import TinyCfg, Backbone, load_backbone, tiny_world_cached, ClipCfg, load_clip, tower_identity
+from .backbone import TinyCfg, Backbone, load_backbone, tiny_world_cached, ClipCfg, load_clip
 from .datasets import DataCfg, build_datasets, datasets_cached
 from .zoo import ZooCfg, LoraZoo, build_zoo, zoo_dir, zoo_missing, repo_from_zoo
 from .experts import split_tasks
@@ -25,8 +25,8 @@ from .eval import (METHODS, Evaluator, Oracle, select_sglora, select_tau, evalua
 from .metrics import name_accuracy
 from .report import write_report
 from .lexicon import MEASURES, meaning_correlation
-from .runs import (Stages, Experts, Generators, Evaluation, run_dir, results, _prepare_out, _run_record,
-                          _save_bundles)
+from .runs import (Stages, Experts, Generators, Evaluation, run_dir, results, zoo_world_key, generator_files,
+                          _prepare_out, _run_record, _save_bundles)
 # re-exported: the run's configs
 from .presets import PRESETS, DATA_PRESETS, PIPELINE_VERSION, EXTENDED, load_presets, resolve, StudyCfg, configs
 
@@ -60,16 +60,10 @@ def backbone_stage(cfg:TinyCfg|ClipCfg, cache:Path, p:Progress, device:str='cpu'
         bb = load_backbone('tiny-world', cache=cache, cfg=cfg, progress=p, device=device); bb.amp = amp
     return bb, cached
 
-def _zoo_world_key(w:WorldCfg|DataCfg, t:TinyCfg|ClipCfg, bb:Backbone|None=None)->str:
-    "The zoo's cache key part for the data and backbone (the world key alone for the default recipe)."
-    if isinstance(w, DataCfg):
-        return f"{w.key()}-{tower_identity(bb.model, 'visual')}{tower_identity(bb.model, 'text')}"
-    return w.key() if (w, t) == (WorldCfg(), TinyCfg()) else f"{w.key()}-{t.key()}"
-
 def zoo_stage(cfg:ZooCfg, bb:Backbone, tasks:list, world:WorldCfg|DataCfg, tiny:TinyCfg|ClipCfg, cache:Path, p:Progress,
               load:bool=True)->tuple[LoraZoo|None, bool]:
     "Train (or load) a LoRA for every task; and whether all were cached (`load=False`: train only, the zoo is None)."
-    path = zoo_dir(bb.name, cfg, world=_zoo_world_key(world, tiny, bb), cache=cache)
+    path = zoo_dir(bb.name, cfg, world=zoo_world_key(world, tiny, bb), cache=cache)
     with stage_lock(cache, f"zoo-{path.name}", p):
         missing = zoo_missing(path, tasks)   # each file hashed once per run
         return build_zoo(bb, tasks, cfg, path, progress=p, missing=missing, load=load), not missing
@@ -153,10 +147,7 @@ def _generator(study:StudyCfg, f:Path, s:str, i:int, sel:dict, zoo:LoraZoo, ex:E
 def generators_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, ev:Evaluator, p:Progress,
                      device:str='cpu')->tuple[Generators, bool]:
     "Choose each source's recipe on validation tasks, train its generators (on `device`); whether all were cached."
-    gi = range(len(study.generator_seed_list))
-    files = {s: (run/f"selection-{s}.json", [run/f"cvae-{s}-{i}.safetensors" for i in gi],
-                 [run/f"cvae-{s}-ext-{config_key(study.extension)}-{i}.safetensors" for i in gi] if study.extension
-                 else []) for s in study.sources}
+    files = generator_files(study, run)
     cached = all(intact(f) for sf, gf, xf in files.values() for f in [sf, *gf, *xf])
     sel = {s: _selection(study, files[s][0], s, zoo, ex, ev, p) for s in study.sources}
     cvaes = {s: [_generator(study, f, s, i, sel[s], zoo, ex, p, device=device) for i, f in enumerate(files[s][1])]

@@ -12,20 +12,21 @@ from types import SimpleNamespace
 
 import torch
 import sg_lora
-from .store import write_json, config_key, check_writable, content_hash, platform_info
+from .store import write_json, config_key, check_writable, content_hash, platform_info, intact, cache_dir
 from .progress import Progress
-from .data import World
-from .backbone import Backbone, clip_weights, tower_identity
-from .datasets import check_data
-from .zoo import LoraZoo
+from .data import World, WorldCfg, world_cached, build_world
+from .backbone import Backbone, TinyCfg, ClipCfg, clip_weights, tower_identity, tiny_world_cached
+from .datasets import DataCfg, check_data
+from .zoo import LoraZoo, zoo_dir, zoo_missing
 from .experts import ROLES
 from .generator import SGLoRA, generation_ms
 from .eval import generator_diagnostics
 from .report import compare, gain_recovery
-from .presets import StudyCfg, configs
+from .presets import StudyCfg, configs, resolve
 
 # %% auto #0
-__all__ = ['STAGES', 'Stages', 'Experts', 'Generators', 'Evaluation', 'run_dir', 'preflight', 'results', 'stage_hashes',
+__all__ = ['STAGES', 'CACHED_STAGES', 'Stages', 'Experts', 'Generators', 'Evaluation', 'zoo_world_key', 'run_dir',
+           'generator_files', 'stages_cached', 'not_cached_line', 'preflight', 'results', 'stage_hashes',
            'compare_runs']
 
 # %% ../nbs/05g_runs.ipynb #9be1757f
@@ -65,10 +66,48 @@ class Evaluation:
     tables:dict     # 'table1' / 'table2' -> setting -> method -> `summary`
     per_task:dict   # setting -> method -> task -> six recalls
 
+# %% ../nbs/05g_runs.ipynb #70bbe72c
+def zoo_world_key(w:WorldCfg|DataCfg, t:TinyCfg|ClipCfg, bb:Backbone|None=None)->str:
+    "The zoo's cache key part for the data and backbone (the world key alone for the default recipe)."
+    if isinstance(w, DataCfg):
+        return f"{w.key()}-{tower_identity(bb.model, 'visual')}{tower_identity(bb.model, 'text')}"
+    return w.key() if (w, t) == (WorldCfg(), TinyCfg()) else f"{w.key()}-{t.key()}"
+
 # %% ../nbs/05g_runs.ipynb #080aa177
 def run_dir(cache:Path, cfg:dict)->Path:
     "The folder of a resolved run's checks, generators and evaluation in the cache."
     return cache/'runs'/f"{cfg['preset']}-{config_key(cfg)}"
+
+# %% ../nbs/05g_runs.ipynb #b4183e3b
+def generator_files(study:StudyCfg, run:Path)->dict:
+    "Per generator source: its selection file, its generators' files, and the seventh row's (none without one)."
+    gi = range(len(study.generator_seed_list))
+    ext = lambda s: [run/f"cvae-{s}-ext-{config_key(study.extension)}-{i}.safetensors" for i in gi]
+    return {s: (run/f"selection-{s}.json", [run/f"cvae-{s}-{i}.safetensors" for i in gi],
+                ext(s) if study.extension else []) for s in study.sources}
+
+# %% ../nbs/05g_runs.ipynb #85dd9627
+CACHED_STAGES = ('world', 'backbone', 'zoo', 'generators')
+
+def stages_cached(preset:str='tiny', seed:int=0, cache:str|Path|None=None, through:str='generators')->bool:
+    "Whether the cache holds run (`preset`, `seed`) of the embedded world up to stage `through`: nothing to train."
+    cfg, cache = resolve(preset, seed), cache_dir(cache)
+    if 'data' in cfg: raise ValueError(f"stages_cached looks at runs of the embedded world; {preset!r} reads datasets")
+    if through not in CACHED_STAGES: raise ValueError(f"through={through!r}: one of {CACHED_STAGES}")
+    wcfg, tcfg, zcfg, study = configs(cfg)
+    upto = CACHED_STAGES[:CACHED_STAGES.index(through) + 1]
+    if not world_cached(wcfg, cache) or ('backbone' in upto and not tiny_world_cached(tcfg, cache)): return False
+    if 'zoo' in upto:
+        world = build_world(wcfg, cache, progress=False)
+        path = zoo_dir('tiny-world', zcfg, world=zoo_world_key(wcfg, tcfg), cache=cache)
+        if zoo_missing(path, [t for s in study.sources for t in world[s]]): return False
+    files = generator_files(study, run_dir(cache, cfg)).values() if 'generators' in upto else []
+    return all(intact(f) for sel, gens, ext in files for f in (sel, *gens, *ext))
+
+def not_cached_line(preset:str='tiny', seed:int=0, cache:str|Path|None=None)->str:
+    "One line for a cell that skips its work: the run it needs is not in the cache, and how to make it."
+    return (f"Skipped: the {preset!r} run (seed {seed}) is not in the cache {cache_dir(cache)}; "
+            f"`sg-lora reproduce --preset {preset} --seed {seed}` makes it.")
 
 # %% ../nbs/05g_runs.ipynb #61319130
 def preflight(cfg:dict, device:str='cpu', out:str|Path|None=None, cache:str|Path|None=None):
