@@ -240,10 +240,11 @@ def text_encoder_ms(
     model:nn.Module,                         # an open_clip CLIP
     description:str='a photo of a zebra',    # one description
     calls:int=50,                            # timed calls (median)
+    batch:int=1,                             # descriptions embedded at once
 )->float:
-    "Median ms of embedding one description with the model's text encoder."
-    tok = SimpleTokenizer(context_length=model.context_length)([description])
-    with torch.no_grad(): return median_ms(lambda: model.encode_text(tok, normalize=True), calls)
+    "Median ms per description of embedding `batch` descriptions at once with the model's text encoder."
+    tok = SimpleTokenizer(context_length=model.context_length)([description] * batch)
+    with torch.no_grad(): return median_ms(lambda: model.encode_text(tok, normalize=True), calls) / batch
 
 # %% ../nbs/07a_benchmarks.ipynb #00000018
 def benchmark_reproduce(preset:str='tiny', seed:int=0, cache:str|Path|None=None, out:str|Path|None=None)->dict:

@@ -11,7 +11,7 @@ from .store import cache_dir, config_key, intact
 from .progress import Progress, as_progress
 from .zoo import LoraZoo, build_zoo, assemble_zoo, open_zoo, zoo_dir
 from .generator import SGLoRA
-from .export import FORMATS, generate_files, describe
+from .export import FORMATS, generate_files, generate_batch, describe, slug
 from .reproduce import (PRESETS, DATA_PRESETS, resolve, configs, reproduce, world_stage, backbone_stage,
                                zoo_stage)
 from .runs import Stages, preflight, zoo_world_key
@@ -21,21 +21,43 @@ from .ablations import ablations, ABLATIONS
 __all__ = ['zoo_main', 'main']
 
 # %% ../nbs/06b_cli.ipynb #00000010
-def _slug(s:str)->str: return re.sub(r'[^A-Za-z0-9]+', '-', s).strip('-').lower()[:60] or 'lora'
+def _read_descriptions(path:str)->list[str]:
+    "The descriptions of a `--descriptions` file: one per line; blank lines and lines starting with # skipped."
+    p = Path(path)
+    if not p.is_file(): raise FileNotFoundError(f"--descriptions {p}: no such file (one description per line)")
+    lines = [l.strip() for l in p.read_text(encoding='utf-8').splitlines()]
+    out = [l for l in lines if l and not l.startswith('#')]
+    if not out: raise ValueError(f"--descriptions {p} holds no description: write one per line, e.g. "
+                                 "'a photo of a zebra'")
+    return out
+
 
 # %% ../nbs/06b_cli.ipynb #d5a44969
 def _generate(a):
-    "`sg-lora generate`: load the bundle, write the LoRAs, print the experts and the files."
-    gen = SGLoRA.load(a.bundle, cache=a.cache, device=a.device)
-    out = a.out or (_slug(a.description) + ('.safetensors' if a.format == 'sg-lora' else f'-{a.format}'))
-    paths = generate_files(gen, a.description, out, a.n, a.seed, a.format)
+    "`sg-lora generate`: load the bundle once, write the LoRAs of one or many descriptions, print what it did."
+    if (a.description is None) == (a.descriptions is None):
+        raise ValueError("give one DESCRIPTION, or --descriptions FILE (one per line), not both")
+    gen, t0 = SGLoRA.load(a.bundle, cache=a.cache, device=a.device), time.perf_counter()
     about = gen.meta.get('about', {})
     print(f"generator {gen.meta['id']} ({about.get('source', '?')} experts, K={gen.K}, tau={gen.tau:g}) on "
           f"{gen.meta['backbone']['name']}")
+    if a.descriptions is not None:
+        descs = _read_descriptions(a.descriptions)
+        out = a.out or f"{Path(a.descriptions).stem}-loras"
+        t1 = time.perf_counter(); res = generate_batch(gen, descs, out, a.n, a.seed, a.format)
+        ms = (time.perf_counter() - t1) * 1e3
+        for d_, ps in res.items(): print(f"{d_!r}: " + ", ".join(str(q) for q in ps))
+        print(f"wrote {sum(map(len, res.values()))} files for {len(descs)} descriptions into {out} in {ms:.0f} ms, "
+              f"{ms / len(descs):.1f} ms per description (encoding, generation and writing; the bundle read once "
+              f"in {(t1 - t0) * 1e3:.0f} ms)")
+        return
+    out = a.out or (slug(a.description) + ('.safetensors' if a.format == 'sg-lora' else f'-{a.format}'))
+    paths = generate_files(gen, a.description, out, a.n, a.seed, a.format)
     print(f"top-{gen.K} experts for {a.description!r}:")
     for e in gen.experts(a.description)[0]: print(f"  {e['weight']:6.3f}  {e['name']} ({e['source']}, cosine "
                                                   f"{e['cosine']:.3f})")
     for q in paths: print(f"wrote {q}")
+
 
 # %% ../nbs/06b_cli.ipynb #0e10040a
 def zoo_main(
@@ -99,7 +121,10 @@ def _run_options(q:argparse.ArgumentParser, out:bool=True):
 
 def _generate_options(g:argparse.ArgumentParser):
     "The options of `sg-lora generate`."
-    g.add_argument('description', help="the task, e.g. 'a photo of a zebra'")
+    g.add_argument('description', nargs='?', default=None, help="the task, e.g. 'a photo of a zebra'")
+    g.add_argument('--descriptions', default=None, metavar='FILE',
+                   help="a file of descriptions, one per line, instead of DESCRIPTION: the bundle is read once and "
+                   "every LoRA drawn in one batch, one file each into --out (default: <FILE's name>-loras/)")
     g.add_argument('--bundle', default='sg-lora-run/bundles/scenes',
                    help="a generator bundle folder (default: sg-lora-run/bundles/scenes)")
     g.add_argument('--n', type=int, default=1, help="LoRAs to draw (default: 1); n > 1 adds -0, -1, ... to --out")

@@ -4,6 +4,7 @@
 
 # %% ../nbs/04b_export.ipynb #525aa132
 from __future__ import annotations
+import re
 import hashlib, json
 from pathlib import Path
 import torch
@@ -20,7 +21,7 @@ from .generator import SGLoRA
 
 # %% auto #0
 __all__ = ['FORMATS', 'lora_factors', 'peft_tensors', 'save_peft', 'merged_state_dict', 'save_merged', 'embedding_sha',
-           'provenance', 'generate_files', 'describe']
+           'provenance', 'generate_files', 'slug', 'generate_batch', 'describe']
 
 # %% ../nbs/04b_export.ipynb #107bf405
 def lora_factors(
@@ -157,6 +158,27 @@ def provenance(gen:SGLoRA, description:str, d:Tensor, seed:int, sample:int)->dic
                 sample=str(sample), sg_lora_version=__version__)
 
 # %% ../nbs/04b_export.ipynb #00850795
+def _check_generate(gen:SGLoRA, n:int, fmt:str):
+    if fmt not in FORMATS: raise ValueError(f"unknown format {fmt!r}: use one of {FORMATS}")
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1: raise ValueError(f"n must be a positive int, got {n!r}")
+    if gen.spec is None or gen.bb is None: raise ValueError("generating files needs a generator with its backbone and "
+                                                            "LoRA spec: load one with `SGLoRA.load(bundle)`")
+    if fmt == 'open_clip-merged' and gen.meta and tower_identity(gen.bb.model,
+                                                                 'visual') != gen.meta['backbone']['visual']:
+        raise ValueError("the backbone's visual tower is not the one the generator's LoRAs were made for "
+                         f"({gen.meta['backbone']['name']!r}): "
+                         "merge into the backbone the bundle records (`SGLoRA.load(bundle)` loads it)")
+
+def _write(gen:SGLoRA, description:str, d:Tensor, V:Tensor, out:Path, seed:int, fmt:str)->list[Path]:
+    "Write the LoRAs V (n, D) of one description (embedding d (E,)) as `out`, or `out`-0, -1, ... when n > 1."
+    paths = [out] if len(V) == 1 else [out.with_name(f"{out.stem}-{i}{out.suffix}") for i in range(len(V))]
+    for i, (p, v) in enumerate(zip(paths, V)):
+        meta = provenance(gen, description, d, seed, i)
+        if fmt == 'sg-lora': save_lora(p, v, gen.spec, **meta)
+        elif fmt == 'peft': save_peft(p, v, gen.spec, **meta)
+        else: save_merged(p, gen.bb, v, gen.spec, **meta)
+    return paths
+
 def generate_files(
     gen:SGLoRA,              # a generator with its backbone and LoRA spec, e.g. `SGLoRA.load(bundle)`
     description:str,         # the task, e.g. 'a photo of a zebra'
@@ -166,27 +188,39 @@ def generate_files(
     fmt:str='sg-lora',       # one of FORMATS
 )->list[Path]:
     "Draw `n` LoRAs for `description` and write each in format `fmt` with its provenance; returns the paths."
-    if fmt not in FORMATS: raise ValueError(f"unknown format {fmt!r}: use one of {FORMATS}")
-    if not isinstance(n, int) or isinstance(n, bool) or n < 1: raise ValueError(f"n must be a positive int, got {n!r}")
-    if gen.spec is None or gen.bb is None: raise ValueError("generate_files needs a generator with its backbone and "
-                                                            "LoRA spec: load one with `SGLoRA.load(bundle)`")
+    _check_generate(gen, n, fmt)
     if not isinstance(description, str) or not description.strip(): raise ValueError("the description is empty: "
         "describe the task, e.g. 'a photo of a zebra'")
-    if fmt == 'open_clip-merged' and gen.meta and tower_identity(gen.bb.model,
-                                                                 'visual') != gen.meta['backbone']['visual']:
-        raise ValueError("the backbone's visual tower is not the one the generator's LoRAs were made for "
-                         f"({gen.meta['backbone']['name']!r}): "
-                         "merge into the backbone the bundle records (`SGLoRA.load(bundle)` loads it)")
     d = gen.bb.encode_texts([description])                  # (1, E)
-    V = gen.from_embeddings(d, n, seed)[0]                  # (n, D)
-    out = Path(out)
-    paths = [out] if n == 1 else [out.with_name(f"{out.stem}-{i}{out.suffix}") for i in range(n)]
-    for i, (p, v) in enumerate(zip(paths, V)):
-        meta = provenance(gen, description, d[0], seed, i)
-        if fmt == 'sg-lora': save_lora(p, v, gen.spec, **meta)
-        elif fmt == 'peft': save_peft(p, v, gen.spec, **meta)
-        else: save_merged(p, gen.bb, v, gen.spec, **meta)
-    return paths
+    return _write(gen, description, d[0], gen.from_embeddings(d, n, seed)[0], Path(out), seed, fmt)
+
+# %% ../nbs/04b_export.ipynb #46ae7c68
+def slug(s:str)->str:
+    "A file name from a description: 'a photo of a Zebra!' -> 'a-photo-of-a-zebra'."
+    return re.sub(r'[^A-Za-z0-9]+', '-', s).strip('-').lower()[:60] or 'lora'
+
+def generate_batch(
+    gen:SGLoRA,              # a generator with its backbone and LoRA spec, e.g. `SGLoRA.load(bundle)`
+    descriptions:list[str],  # the tasks, e.g. ['a photo of a zebra', 'a photo of a fox']
+    out:str|Path,            # the folder to write into: one file (or folder) per description
+    n:int=1,                 # LoRAs per description
+    seed:int=0,              # sampling seed
+    fmt:str='sg-lora',       # one of FORMATS
+)->dict:
+    "Draw `n` LoRAs for each description in one batched call and write them into folder `out`: {description: paths}."
+    _check_generate(gen, n, fmt)
+    if isinstance(descriptions, str) or not descriptions: raise ValueError("give a list of descriptions")
+    bad = [i for i, s in enumerate(descriptions) if not isinstance(s, str) or not s.strip()]
+    if bad: raise ValueError(f"descriptions {bad[:5]} are empty: each must describe a task, e.g. 'a photo of a zebra'")
+    d = gen.bb.encode_texts(list(descriptions))               # (B, E): one pass of the text encoder
+    V = gen.from_embeddings(d, n, seed)                       # (B, n, D): one call of the generator
+    out, names, res = Path(out), {}, {}
+    for i, s in enumerate(descriptions):
+        base = slug(s); names[base] = names.get(base, -1) + 1   # a repeated name gets -2, -3, ...
+        name = base if not names[base] else f"{base}-{names[base] + 1}"
+        res.setdefault(s, []).extend(_write(gen, s, d[i], V[i], out/(name + ('.safetensors' if fmt == 'sg-lora'
+                                                                                else '')), seed, fmt))
+    return res
 
 # %% ../nbs/04b_export.ipynb #002f514e
 def _st_meta(f:Path)->dict:

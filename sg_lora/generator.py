@@ -251,11 +251,11 @@ def generation_ms(gen:SGLoRA, description:str, calls:int=20)->float:
     "Median wall time (ms) of one text-to-LoRA call for one task."
     return median_ms(lambda: gen.generate(description), calls)
 
-def generation_latency(D:int, cfg:CVAECfg, E:int=512, experts:int=16, calls:int=20)->float:
-    "Median ms of one generation from a description embedding (Eq. 6-8, prior, decoder), length D, random weights."
+def generation_latency(D:int, cfg:CVAECfg, E:int=512, experts:int=16, calls:int=20, batch:int=1)->float:
+    "Median ms per description of generations from `batch` embeddings at once (Eq. 6-8, prior, decoder), length D."
     m = CVAE(D, cfg).eval()
     repo = ExpertRepo(torch.randn(experts, D) * .01, torch.rand(experts, D) * 1e-4, torch.randn(experts, E),
                       [f"e{i}" for i in range(experts)])
-    d = torch.randn(1, E)
+    d = torch.randn(batch, E)   # random weights: the cost depends only on the sizes
     def call(): s = task_semantics(d, repo); return m.generate(s.mu, s.var)
-    return median_ms(call, calls)
+    return median_ms(call, calls) / batch

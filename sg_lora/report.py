@@ -415,7 +415,9 @@ def _report_intro(results:dict, cfg:dict)->list[str]:
         extension = [f"The seventh row, **{seventh}**, goes beyond the paper: the CVAE with "
                      f"{recipe_str(results['extension']).split(': ', 1)[-1]}, selected by the k-fold study on "
                      f"validation tasks{where}; the six rows above it are the paper's.", ""]
-    return [f"# SG-LoRA on the `{results['preset']}` preset (seed {results['seed']})", "",
+    skipped = [f"**Skipped:** {part}: {'; '.join(whys)}. The rest of the study ran as usual.\n"
+               for part, whys in results.get('skipped', {}).items()]
+    return [f"# SG-LoRA on the `{results['preset']}` preset (seed {results['seed']})", "", *skipped,
             f"{cfg['about']}. Recall@K in percent on each unseen task's test split, averaged over unseen tasks; "
             f"SG-LoRA is the mean over {cfg['generator_seeds']} generators (seeds {cfg['generator_seed_list']}) of "
             f"{cfg['samples']} samples per task, ± the standard deviation over generators. **Bold**: best, "

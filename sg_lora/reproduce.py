@@ -15,7 +15,7 @@ from .store import atomic_write, write_json, intact, file_lock, cache_dir, confi
 from .progress import Progress, as_progress
 from .data import WorldCfg, World, build_world, world_cached, world_emoji
 from .backbone import TinyCfg, Backbone, load_backbone, tiny_world_cached, ClipCfg, load_clip
-from .datasets import DataCfg, build_datasets, datasets_cached
+from .datasets import DataCfg, build_datasets, datasets_cached, NAMES
 from .zoo import ZooCfg, LoraZoo, build_zoo, zoo_dir, zoo_missing, repo_from_zoo
 from .experts import split_tasks
 from .cvae import CVAECfg, save_cvae, load_cvae
@@ -26,6 +26,7 @@ from .metrics import name_accuracy
 from .report import write_report
 from .lexicon import MEASURES, meaning_correlation
 from .runs import (Stages, Experts, Generators, Evaluation, run_dir, results, zoo_world_key, generator_files,
+                          extension_skip,
                           _prepare_out, _run_record, _save_bundles)
 # re-exported: the run's configs
 from .presets import PRESETS, DATA_PRESETS, PIPELINE_VERSION, EXTENDED, load_presets, resolve, StudyCfg, configs
@@ -148,13 +149,17 @@ def generators_stage(study:StudyCfg, run:Path, zoo:LoraZoo, ex:Experts, ev:Evalu
                      device:str='cpu')->tuple[Generators, bool]:
     "Choose each source's recipe on validation tasks, train its generators (on `device`); whether all were cached."
     files = generator_files(study, run)
-    cached = all(intact(f) for sf, gf, xf in files.values() for f in [sf, *gf, *xf])
+    # the seventh row needs K + 1 experts per source (each expert conditioned on the others); else it is skipped
+    skipped = {s: why for s in study.sources if (why := extension_skip(study, len(ex.repos[s]), NAMES.get(s, s)))}
+    extended = study.extension and not skipped
+    cached = all(intact(f) for sf, gf, xf in files.values() for f in [sf, *gf, *(xf if extended else [])])
     sel = {s: _selection(study, files[s][0], s, zoo, ex, ev, p) for s in study.sources}
     cvaes = {s: [_generator(study, f, s, i, sel[s], zoo, ex, p, device=device) for i, f in enumerate(files[s][1])]
              for s in study.sources}
     ext = {s: [_generator(study, f, s, i, sel[s], zoo, ex, p, study.extension, device)
-               for i, f in enumerate(files[s][2])] for s in study.sources}
-    return Generators(sel, cvaes, ext if study.extension else None), cached
+               for i, f in enumerate(files[s][2])] for s in study.sources} if extended else None
+    for why in skipped.values(): p.note(f"  skipped: {why}")
+    return Generators(sel, cvaes, ext, skipped), cached
 
 # %% ../nbs/05a_reproduce.ipynb #20e5ed1b
 def _setting_name(src:str, tgt:str)->str: return src if src == tgt else f"{src}->{tgt}"

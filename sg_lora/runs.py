@@ -6,7 +6,7 @@
 from __future__ import annotations
 import json, platform, time
 from contextlib import contextmanager
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, asdict, field
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -16,18 +16,18 @@ from .store import write_json, config_key, check_writable, content_hash, platfor
 from .progress import Progress
 from .data import World, WorldCfg, world_cached, build_world
 from .backbone import Backbone, TinyCfg, ClipCfg, clip_weights, tower_identity, tiny_world_cached
-from .datasets import DataCfg, check_data
+from .datasets import DataCfg, check_data, LISTERS, NAMES
 from .zoo import LoraZoo, zoo_dir, zoo_missing
 from .experts import ROLES
 from .generator import SGLoRA, generation_ms
 from .eval import generator_diagnostics
 from .report import compare, gain_recovery
-from .presets import StudyCfg, configs, resolve
+from .presets import StudyCfg, configs, resolve, EXTENDED
 
 # %% auto #0
 __all__ = ['STAGES', 'CACHED_STAGES', 'Stages', 'Experts', 'Generators', 'Evaluation', 'zoo_world_key', 'run_dir',
-           'generator_files', 'stages_cached', 'not_cached_line', 'preflight', 'results', 'stage_hashes',
-           'compare_runs']
+           'generator_files', 'stages_cached', 'not_cached_line', 'role_counts', 'extension_skip', 'count_problems',
+           'preflight', 'results', 'stage_hashes', 'compare_runs']
 
 # %% ../nbs/05g_runs.ipynb #9be1757f
 STAGES = ('world', 'backbone', 'zoo', 'experts', 'checks', 'generators', 'evaluation', 'report')
@@ -59,6 +59,7 @@ class Generators:
     selection:dict   # source -> {'cvae', 'tau', 'trials', 'tau_topk', 'topk_trials', 'seconds'}
     cvaes:dict       # source -> [CVAE] one per generator seed
     ext:dict|None=None  # source -> [CVAE] of the seventh row, when the preset has an extension
+    skipped:dict=field(default_factory=dict)   # source -> why its seventh row could not be trained
 
 @dataclass
 class Evaluation:
@@ -109,6 +110,38 @@ def not_cached_line(preset:str='tiny', seed:int=0, cache:str|Path|None=None)->st
     return (f"Skipped: the {preset!r} run (seed {seed}) is not in the cache {cache_dir(cache)}; "
             f"`sg-lora reproduce --preset {preset} --seed {seed}` makes it.")
 
+# %% ../nbs/05g_runs.ipynb #d3e27432
+def role_counts(n:int, fractions:tuple)->dict:
+    "How many experts, training, validation and unseen tasks `split_tasks` cuts `n` tasks into."
+    counts = [int(round(f * n)) for f in fractions[:3]]
+    return dict(zip(('experts', 'train', 'val', 'unseen'), counts + [n - sum(counts)]))
+
+def extension_skip(study:StudyCfg, experts:int, name:str)->str|None:
+    "Why source `name`'s seventh row cannot be trained with `experts` experts, or None when it can."
+    if not (study.extension and study.extension.get('expert_tasks')) or experts > study.K: return None
+    return (f"{name} gives {experts} experts, and with the experts as training tasks (each conditioned on the "
+            f"others) K={study.K} needs at least {study.K + 1}: add categories, or lower K")
+
+# %% ../nbs/05g_runs.ipynb #17b52c1c
+def count_problems(cfg:dict)->list[str]:
+    "What a `paper`-style run's data folder lacks for its study, in the user's terms: one line per problem."
+    w, _, _, study = configs(cfg)
+    root, probs = check_data(w), []
+    for s in study.sources:
+        cats, name = LISTERS[s](root).categories[:(w.n_tasks or {}).get(s)], NAMES[s]
+        need = sum(w.n_pairs[s].values())
+        short = [f"{c.name} ({len(c.images)})" for c in cats if len(c.images) < need]
+        if short: probs.append(f"{name}: {len(short)} categories have fewer than the {need} images a task needs "
+                               f"({', '.join(f'{k} {v}' for k, v in w.n_pairs[s].items())}): "
+                               f"{', '.join(short[:5])}; add images, or lower n_pairs['{s}']")
+        r = role_counts(len(cats), study.fractions)
+        if min(r.values()) < 1: probs.append(
+            f"{name} gives {len(cats)} categories, which the shares {tuple(study.fractions)} cut into "
+            + ", ".join(f"{v} {k}" for k, v in r.items()) + ": every role needs a task; add categories")
+        elif r['experts'] < study.K: probs.append(f"{name} gives {r['experts']} experts; K={study.K} needs at least "
+                                                  f"{study.K}: add categories, or lower K")
+    return probs
+
 # %% ../nbs/05g_runs.ipynb #61319130
 def preflight(cfg:dict, device:str='cpu', out:str|Path|None=None, cache:str|Path|None=None):
     "Before any work: data files, weights, `device`, and writable `out` and `cache`; one error lists every problem."
@@ -122,6 +155,7 @@ def preflight(cfg:dict, device:str='cpu', out:str|Path|None=None, cache:str|Path
         for f in (lambda: check_data(w), lambda: t.model_cfg is not None or clip_weights(t)):
             try: f()
             except (FileNotFoundError, ValueError) as e: probs.append(str(e))
+        if not probs: probs += count_problems(cfg)
     try: torch.empty(0, device=device)
     except (RuntimeError, AssertionError) as e: probs.append(f"device {device!r} is not usable here "
                                                              f"({type(e).__name__}: {str(e)[:100]}); e.g. --device cpu")
@@ -202,7 +236,8 @@ def _run_record(study:StudyCfg, world:World, bb:Backbone, zoo:LoraZoo, gens:Gene
                 stages:Stages, device:str, scored:dict|None=None)->dict:
     "What results.json records beside the tables: seventh row's recipe, gain recovery, caching, hashes, platform, data."
     # the seventh row's recipe
-    rec = {'extension': {**asdict(study.cvae), **study.extension}} if study.extension else {}
+    rec = {'extension': {**asdict(study.cvae), **study.extension}} if study.extension and gens.ext else {}
+    if gens.skipped: rec['skipped'] = {f"the seventh row ({EXTENDED})": list(gens.skipped.values())}
     rec.update(gain_recovery={n: gain_recovery(e) for t in evaluation.tables.values() for n, e in t.items()},
                cached=stages.cached, device=str(device), stage_hashes=stage_hashes(world, bb, zoo, gens),
                platform=platform_info())   # where two runs part: `compare_runs`
