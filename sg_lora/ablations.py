@@ -63,9 +63,13 @@ class Run:
 
 # %% ../nbs/06_ablations.ipynb #cb5a637b
 def load_run(preset:str='tiny', seed:int=0, cache:str|Path|None=None, progress:bool|str|Progress=False,
-             data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None, device:str='cpu')->Run:
+             data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None, device:str='cpu',
+             backbone:str|None=None, pretrained:str|None=None)->Run:
     "The stages of run (`preset`, `seed`, ...) from the cache (built where missing), with the other sources' LoRAs."
-    cfg = resolve(preset, seed, data, weights, captions)
+    cfg = resolve(preset, seed, data, weights, captions, backbone, pretrained)
+    if 'folder' in cfg['sources']:
+        raise ValueError(f"the ablations compare the paper's sources (a second generator source, Flowers102, "
+                         f"Flickr30K); the {preset!r} preset has one, your folder: `sg-lora reproduce` is its study")
     wcfg, tcfg, zcfg, study = configs(cfg)
     cache, p = cache_dir(cache), as_progress(progress)
     preflight(cfg, device, cache=cache)
@@ -807,6 +811,7 @@ def ablations(
     # `paper` presets (see `reproduce`)
     data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None,
     device:str='cpu',                  # where the backbone runs
+    backbone:str|None=None, pretrained:str|None=None,   # data presets (see `reproduce`)
 )->dict:
     "Every ablation on the stages of run (`preset`, `seed`), each cached; writes its JSON, markdown and PNGs."
     import matplotlib.pyplot as plt
@@ -816,7 +821,7 @@ def ablations(
         raise ValueError(f"--out {out} is a file: give a folder for the ablations' outputs")
     p.stage(f"ablations of run {preset!r}, seed {seed}: loading its stages")
     check_writable(out, '--out')
-    run = load_run(preset, seed, cache, p, data, weights, captions, device)
+    run = load_run(preset, seed, cache, p, data, weights, captions, device, backbone, pretrained)
     res, stages = run_ablations(run, tuple(names))
     m = machine()
     res = dict(preset=preset, seed=seed, names=list(names), generator_seeds=len(run.seeds), machine=m,

@@ -24,10 +24,10 @@ from .data import WorldCfg, Split, build_pretrain, world_emoji
 from .lexicon import name_phrases
 
 # %% auto #0
-__all__ = ['Backbone', 'TinyCfg', 'build_clip', 'clip_loss', 'lexical_table', 'lexical_loss', 'encode_text_trimmed',
-           'pretrain_clip', 'save_open_clip_dir', 'tiny_world_dir', 'tiny_world_cached', 'pretrain_tiny_world',
-           'hub_reachable', 'load_backbone', 'backbone_from_recipe', 'base_state_dict', 'tower_identity', 'ClipCfg',
-           'clip_weights', 'load_clip', 'benchmark_backbone']
+__all__ = ['VIT_EXAMPLES', 'Backbone', 'TinyCfg', 'build_clip', 'clip_loss', 'lexical_table', 'lexical_loss',
+           'encode_text_trimmed', 'pretrain_clip', 'save_open_clip_dir', 'tiny_world_dir', 'tiny_world_cached',
+           'pretrain_tiny_world', 'hub_reachable', 'load_backbone', 'backbone_from_recipe', 'base_state_dict',
+           'tower_identity', 'ClipCfg', 'check_vit', 'miniature', 'clip_weights', 'load_clip', 'benchmark_backbone']
 
 # %% ../nbs/00b_backbone.ipynb #3a5d0255
 @dataclass
@@ -149,7 +149,8 @@ def build_clip(model_cfg:dict, seed:int=0)->open_clip.CLIP:
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         return open_clip.CLIP(model_cfg['embed_dim'], vision_cfg=CLIPVisionCfg(**model_cfg['vision_cfg']),
-                              text_cfg=CLIPTextCfg(**model_cfg['text_cfg']))
+                              text_cfg=CLIPTextCfg(**model_cfg['text_cfg']),
+                              quick_gelu=model_cfg.get('quick_gelu', False))
 
 # %% ../nbs/00b_backbone.ipynb #404e3254
 def clip_loss(img:Tensor, txt:Tensor, logit_scale:Tensor)->Tensor:
@@ -455,10 +456,37 @@ class ClipCfg:
 
     def arch(self)->str:
         "The open_clip architecture that matches the weights (OpenAI's need QuickGELU)."
-        if self.model_cfg is not None: return self.name
+        if self.model_cfg is not None:
+            q = self.model_cfg.get('quick_gelu') and not self.name.endswith('-quickgelu')
+            return f"{self.name}-quickgelu" if q else self.name
         known = self.name in open_clip.list_models()
         q = open_clip.get_pretrained_cfg(self.name, self.pretrained).get('quick_gelu') if known else False
         return f"{self.name}-quickgelu" if q and not self.name.endswith('-quickgelu') else self.name
+
+# %% ../nbs/00b_backbone.ipynb #adcd4b1f
+VIT_EXAMPLES = "ViT-B-32, ViT-B-16 or ViT-L-14"
+
+def check_vit(name:str)->dict:
+    "The open_clip config of architecture `name`, refused unless its towers are open_clip's own ViT and text."
+    if name not in open_clip.list_models():
+        close = difflib.get_close_matches(name, open_clip.list_models(), n=3, cutoff=0.6)
+        raise ValueError(f"open_clip has no architecture {name!r}" + (f"; did you mean {' or '.join(map(repr, close))}?"
+                         if close else f"; e.g. {VIT_EXAMPLES} (`open_clip.list_models()` lists them)"))
+    cfg, v = open_clip.get_model_config(name), open_clip.get_model_config(name)['vision_cfg']
+    why = ("a timm visual tower" if 'timm_model_name' in v else "a ResNet visual tower" if not isinstance(
+        v.get('layers'), int) else "a custom text tower" if cfg.get('custom_text') else None)
+    if why: raise ValueError(f"{name} has {why}; sg-lora adapts the attention blocks of open_clip's own ViT and "
+                             f"reads its CLIP text tower: choose e.g. {VIT_EXAMPLES}")
+    return cfg
+
+def miniature(arch:str, like:dict)->dict:
+    "A random-weight model config of `arch`'s family: its depth, patch size and activation at `like`'s widths."
+    cfg = json.loads(json.dumps(check_vit(arch)))
+    v, t, lv, lt = cfg['vision_cfg'], cfg['text_cfg'], like['vision_cfg'], like['text_cfg']
+    v.update(width=lv['width'], head_width=lv.get('head_width', 64), image_size=2 * v['patch_size'])
+    t.update(width=lt['width'], heads=lt['heads'], layers=lt['layers'])
+    cfg['embed_dim'] = like['embed_dim']
+    return cfg
 
 # %% ../nbs/00b_backbone.ipynb #a344db3f
 def clip_weights(cfg:ClipCfg)->str:
@@ -495,7 +523,8 @@ def load_clip(
                       mc['vision_cfg']['image_size'])
     else:
         bb = _open_clip_backbone(cfg.arch(), clip_weights(cfg), device); bb.name = cfg.name
-    bb.recipe, bb.amp = dict(name=cfg.name, pretrained=cfg.pretrained, tiny=None, clip=asdict(cfg)), amp
+    bb.recipe = dict(name=cfg.name, pretrained=cfg.pretrained, tiny=None, clip=asdict(cfg), arch=cfg.arch())
+    bb.amp = amp
     for p in bb.model.parameters(): p.requires_grad_(False)
     return bb
 

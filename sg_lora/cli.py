@@ -4,8 +4,9 @@
 
 # %% ../nbs/06b_cli.ipynb #057041e4
 from __future__ import annotations
-import argparse, json, os, re, time
+import argparse, datetime, json, os, re, time
 from pathlib import Path
+import torch.distributed as dist
 
 from .store import cache_dir, config_key, intact
 from .progress import Progress, as_progress
@@ -65,14 +66,14 @@ def zoo_main(
     seed:int=0,                        # as for `reproduce`
     cache:str|Path|None=None,          # cache root shared by every rank (across nodes: one shared filesystem)
     progress:bool|str|Progress=True,   # rank 0's progress; the other ranks are quiet
-    data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None,   # `paper` presets
+    data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None,   # data presets
     device:str='cpu',                  # cpu (gloo), or cuda (nccl: each rank takes the GPU of its LOCAL_RANK)
+    backbone:str|None=None, pretrained:str|None=None,                                   # data presets
 )->LoraZoo|None:
     "`sg-lora zoo`: the zoo stage of `reproduce` alone, also under `torchrun`; rank 0 returns the zoo."
-    import datetime, torch.distributed as dist
     ranks, rank = int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('RANK', 0))
     if ranks > 1 and device == 'cuda': device = f"cuda:{os.environ.get('LOCAL_RANK', 0)}"
-    cfg, cache = resolve(preset, seed, data, weights, captions), cache_dir(cache)
+    cfg, cache = resolve(preset, seed, data, weights, captions, backbone, pretrained), cache_dir(cache)
     preflight(cfg, device, None, cache)
     if ranks > 1:
         dist.init_process_group('nccl' if device.startswith('cuda') else 'gloo', timeout=datetime.timedelta(days=1))
@@ -110,10 +111,14 @@ def _run_options(q:argparse.ArgumentParser, out:bool=True):
     q.add_argument('--cache', default=None,
                    help="cache root (default: $SG_LORA_CACHE, else $XDG_CACHE_HOME/sg_lora or ~/.cache/sg_lora)")
     q.add_argument('--quiet', action='store_true', help="stage lines only, no progress within a stage")
-    q.add_argument('--data', default=None, help=f"the data folder of {', '.join(DATA_PRESETS)} "
-                   "(MS-COCO, OxfordPets, Flowers102, Flickr30K; see 05d_paper)")
+    q.add_argument('--data', default=None, help=f"the data folder of {', '.join(DATA_PRESETS)}: the paper's "
+                   "datasets (see 05d_paper), or your categories, one sub-folder each (folder presets; see 05h_folder)")
+    q.add_argument('--backbone', default=None, metavar='NAME', help="data presets: an open_clip ViT architecture "
+                   "instead of the preset's ViT-B-16, e.g. ViT-B-32 or ViT-L-14")
+    q.add_argument('--pretrained', default=None, metavar='TAG', help="data presets: the open_clip tag of the "
+                   "--weights, e.g. openai (QuickGELU) or laion2b_s34b_b79k (default: openai)")
     q.add_argument('--weights', default=None,
-                   help="the CLIP weights (.safetensors) of the paper presets "
+                   help="the CLIP weights (.safetensors) of the data presets "
                    "(default: open_clip's Hugging Face cache)")
     q.add_argument('--captions', default=None, help='a captions file, JSON lines {"image": ..., "captions": [...]} '
                    "(default: <data>/captions.jsonl if present)")
@@ -179,7 +184,8 @@ def main(argv:list|None=None):
             return print("\n".join(f"{k}: {v if isinstance(v, str) else json.dumps(v)}"
                                    for k, v in describe(a.path).items()))
         prog = 'quiet' if a.quiet else True
-        extra = dict(data=a.data, weights=a.weights, captions=a.captions, device=a.device)
+        extra = dict(data=a.data, weights=a.weights, captions=a.captions, device=a.device, backbone=a.backbone,
+                     pretrained=a.pretrained)
         if a.cmd == 'zoo': zoo_main(a.preset, a.seed, a.cache, prog, **extra); return
         if a.cmd == 'reproduce': reproduce(a.preset, a.out, a.seed, a.cache, progress=prog, **extra)
         else: ablations(a.preset, a.out, a.seed, a.cache, prog, tuple(a.only.split(',')) if a.only else ABLATIONS,

@@ -60,9 +60,10 @@ class Task:
     group:str                     # its semantic group, e.g. 'animal-mammal'
     splits:dict[str, Split]       # 'train', 'val', 'test'
     template:str='a photo of a {}' # the paper's description template (Sec. 3.2.1)
+    text:str|None=None            # its own description where its name is a poor one (`descriptions.json`)
 
     @property
-    def description(self)->str: return self.template.format(self.name)
+    def description(self)->str: return self.text or self.template.format(self.name)
 
     def __repr__(self):
         n = ', '.join(f"{k}={len(v)}" for k, v in self.splits.items())
@@ -541,7 +542,7 @@ def save_splits(path:Path, entries:list[dict], **meta:str):
     "Atomically save `entries` (dicts with 'name', 'group', 'splits': {split: Split}) as safetensors."
     tensors = {f"{i}/{s}": sp.images.contiguous() for i, en in enumerate(entries) for s, sp in en['splits'].items()}
     info = [dict(name=en['name'], group=en['group'], captions={s: sp.captions for s, sp in en['splits'].items()})
-            for en in entries]
+            | ({'description': en['description']} if en.get('description') else {}) for en in entries]
     atomic_write(lambda p: save_file(tensors, str(p), metadata=dict(entries=json.dumps(info), **meta)), path, seal=True)
 
 def load_splits(path:Path)->list[dict]:
@@ -552,7 +553,7 @@ def load_splits(path:Path)->list[dict]:
     except Exception as e:
         raise ValueError(f"{path} is not a readable sg_lora split file ({type(e).__name__}: {e}); "
                          "delete it and the world rebuilds it") from None
-    return [dict(name=en['name'], group=en['group'],
+    return [dict(name=en['name'], group=en['group'], description=en.get('description'),
                  splits={s: Split(ts[f"{i}/{s}"], c) for s, c in en['captions'].items()})
             for i, en in enumerate(info)]
 

@@ -10,15 +10,18 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from fastcore.basics import patch
 from PIL import Image
 from .data import Split, Task, World, save_splits, load_splits
 from .store import atomic_write, write_json, cache_dir, config_key
 from .progress import Progress, as_progress
 
 # %% auto #0
-__all__ = ['LAYOUT', 'PREFIX', 'NAMES', 'FAKE', 'LISTERS', 'DATA_VERSION', 'layout_text', 'Category', 'Listing', 'read_captions',
-           'write_captions', 'write_fake_datasets', 'coco_listing', 'pets_listing', 'flowers_listing', 'flickr_listing',
-           'captions_for', 'load_image', 'DataCfg', 'check_data', 'read_source', 'build_datasets', 'datasets_cached']
+__all__ = ['LAYOUT', 'PREFIX', 'NAMES', 'PAPER_SOURCES', 'FAKE', 'IMAGE_EXTS', 'LISTERS', 'FOLDER_FAKE', 'FOLDER_FAKE_GROUPS',
+           'NAME_CAPTIONS', 'DATA_VERSION', 'layout_text', 'Category', 'Listing', 'read_captions', 'write_captions',
+           'write_fake_datasets', 'coco_listing', 'pets_listing', 'flowers_listing', 'flickr_listing',
+           'folder_categories', 'folder_groups', 'folder_listing', 'write_fake_folder', 'captions_for', 'load_image',
+           'folder_fingerprint', 'DataCfg', 'check_data', 'read_source', 'own_mix', 'build_datasets', 'datasets_cached']
 
 # %% ../nbs/00f_datasets.ipynb #193f2ce5
 LAYOUT = dict(  # what each adapter reads, relative to the data folder
@@ -26,13 +29,17 @@ LAYOUT = dict(  # what each adapter reads, relative to the data folder
           "coco/annotations/captions_train2017.json (not needed when the captions file covers coco/)"),
     pets=("oxford-iiit-pet/images/<Image>.jpg", "oxford-iiit-pet/annotations/list.txt (or trainval.txt and test.txt)"),
     flowers=("flowers-102/jpg/image_<00001>.jpg", "flowers-102/imagelabels.mat"),
-    flickr30k=("flickr30k/flickr30k-images/<filename>", "flickr30k/dataset_flickr30k.json (Karpathy's split file)"))
-PREFIX = dict(coco='coco/', pets='oxford-iiit-pet/', flowers='flowers-102/', flickr30k='flickr30k/')
-NAMES = dict(coco='MS-COCO', pets='OxfordPets', flowers='Flowers102', flickr30k='Flickr30K')
+    flickr30k=("flickr30k/flickr30k-images/<filename>", "flickr30k/dataset_flickr30k.json (Karpathy's split file)"),
+    folder=("<category>/<image>.jpg (one sub-folder per category, torchvision's ImageFolder layout; .png, .webp, ... "
+            "too)", "descriptions.json (optional: {\"<category>\": \"<its description>\"})",
+            "groups.json (optional: {\"<group>\": [\"<category>\", ...]}; without it one group)"))
+PREFIX = dict(coco='coco/', pets='oxford-iiit-pet/', flowers='flowers-102/', flickr30k='flickr30k/', folder='')
+NAMES = dict(coco='MS-COCO', pets='OxfordPets', flowers='Flowers102', flickr30k='Flickr30K', folder='Your folder')
+PAPER_SOURCES = ('coco', 'pets', 'flowers', 'flickr30k')
 
-def layout_text()->str:
-    "The documented folder layout, one line per file."
-    return "\n".join(f"  {s} ({NAMES[s]}): " + "; ".join(fs) for s, fs in LAYOUT.items()) + (
+def layout_text(sources:list|tuple=PAPER_SOURCES)->str:
+    "The documented folder layout of `sources`, one line per file."
+    return "\n".join(f"  {s} ({NAMES[s]}): " + "; ".join(fs) for s, fs in LAYOUT.items() if s in sources) + (
         '\n  captions: <data>/captions.jsonl or --captions FILE, lines {"image": "<path relative to the data folder>", '
         '"captions": ["...", ...]}')
 
@@ -40,11 +47,12 @@ def layout_text()->str:
 class Category:
     "One task's worth of files: a category of a dataset and its images (paths relative to the data folder)."
     name:str; group:str; images:list
+    description:str|None=None   # its own description (a folder's `descriptions.json`); None: 'a photo of a <name>'
 
 @dataclass
 class Listing:
     "What an adapter read from a dataset's folder."
-    source:str          # 'coco', 'pets', 'flowers' or 'flickr30k'
+    source:str          # 'coco', 'pets', 'flowers', 'flickr30k' or 'folder'
     categories:list     # [Category]: one per task ('flickr30k': the one task-agnostic set)
     captions:dict       # image path -> the dataset's own captions; {} when it has none (Pets, Flowers)
 
@@ -205,9 +213,9 @@ def _read_json(p:Path, source:str)->dict:
 def _checked(root:Path, source:str, cats:list)->list:
     "`cats`, after checking that no category is empty and that every listed image is a file."
     empty = [c.name for c in cats if not c.images]
-    if empty: raise ValueError(f"{NAMES[source]}: {len(empty)} categories have no images: {empty[:5]}; "
-                               "an annotation file that lists them without images is damaged or filtered: "
-                              "use the full file")
+    fix = ("put images (.jpg, .png, ...) into its folder, or remove the folder" if source == 'folder' else
+           "an annotation file that lists them without images is damaged or filtered: use the full file")
+    if empty: raise ValueError(f"{NAMES[source]}: {len(empty)} categories have no images: {empty[:5]}; {fix}")
     missing = [im for c in cats for im in c.images if not (Path(root)/im).is_file()]
     if missing: raise FileNotFoundError(f"{NAMES[source]}: {len(set(missing))} images the annotations list are not on "
                                         "disk, e.g. "
@@ -297,14 +305,120 @@ def flickr_listing(root:str|Path, split:str='test')->Listing:
     caps = {f"flickr30k/flickr30k-images/{im['filename']}": [s['raw'].strip() for s in im['sentences']] for im in ims}
     return Listing('flickr30k', _checked(root, 'flickr30k', [Category('flickr30k', 'mix', sorted(caps))]), caps)
 
-LISTERS = dict(coco=coco_listing, pets=pets_listing, flowers=flowers_listing, flickr30k=flickr_listing)
+# %% ../nbs/00f_datasets.ipynb #0ff1ba18
+IMAGE_EXTS = ('.jpg', '.jpeg', '.png', '.ppm', '.bmp', '.pgm', '.tif', '.tiff', '.webp')   # what ImageFolder reads
+
+def folder_categories(root:str|Path)->list[str]:
+    "The category folders of `root`, sorted: its sub-folders that are not hidden."
+    return sorted(d.name for d in Path(root).iterdir() if d.is_dir() and not d.name.startswith('.'))
+
+def _folder_json(root:Path, name:str)->dict:
+    "The optional `name` beside the category folders as a dict ({} if absent), refused if it is not a JSON object."
+    f = root/name
+    if not f.is_file(): return {}
+    try: d = json.loads(f.read_text(encoding='utf-8'))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise ValueError(f"{f} is not valid JSON ({e})") from None
+    if not isinstance(d, dict): raise ValueError(f"{f} must be one JSON object: see `LAYOUT['folder']`")
+    return d
+
+# %% ../nbs/00f_datasets.ipynb #af227a0d
+def _unknown(names, cats:list, f:Path)->None:
+    "Refuse names in `f` that are not category folders, suggesting the closest."
+    import difflib
+    bad = [n for n in names if n not in cats]
+    if not bad: return
+    near = {b: difflib.get_close_matches(b, cats, 1) for b in bad[:3]}
+    raise ValueError(f"{f} names {len(bad)} categories that are not folders of {f.parent}: "
+                     + ", ".join(f"{b!r}" + (f" (did you mean {m[0]!r}?)" if m else "") for b, m in near.items())
+                     + ": name each category by its folder")
+
+def folder_groups(root:Path, cats:list)->dict:
+    "Category folder -> group, from `groups.json` ({group: [category folders]}); 'all' for every one without it."
+    g, f = _folder_json(root, 'groups.json'), root/'groups.json'
+    if not g: return {c: 'all' for c in cats}
+    if not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in g.values()):
+        raise ValueError(f'{f}: each group must list its category folders, e.g. {{"dogs": ["beagle", "pug"]}}')
+    of = {}
+    for grp, members in g.items():
+        for c in members:
+            if c in of: raise ValueError(f"{f}: {c!r} is in two groups, {of[c]!r} and {grp!r}: put it in one")
+            of[c] = grp
+    _unknown(of, cats, f)
+    if left := [c for c in cats if c not in of]:
+        raise ValueError(f"{f} puts {len(left)} categories in no group, e.g. {left[:3]}: list every category folder")
+    return of
+
+# %% ../nbs/00f_datasets.ipynb #b4d0f4c8
+def folder_listing(root:str|Path)->Listing:
+    "Your own categories: a task per sub-folder of `root` (ImageFolder layout), described and grouped by JSON files."
+    root = Path(root)
+    cats = folder_categories(root)
+    if not cats: raise ValueError(f"your folder {root} has no category sub-folders: put each category's images "
+                                  "in <data>/<category>/ (torchvision's ImageFolder layout)")
+    descs, groups = _folder_json(root, 'descriptions.json'), folder_groups(root, cats)
+    _unknown(descs, cats, root/'descriptions.json')
+    if bad := [c for c, d in descs.items() if not isinstance(d, str) or not d.strip()]:
+        raise ValueError(f"{root/'descriptions.json'}: the descriptions of {bad[:3]} are empty: describe each "
+                         "category, e.g. 'a photo of a snow leopard'")
+    out = [Category(c.replace('_', ' ').strip(), groups[c],
+                    sorted(p.relative_to(root).as_posix() for p in (root/c).rglob('*')
+                           if p.is_file() and p.suffix.lower() in IMAGE_EXTS), descs.get(c))
+           for c in cats]
+    seen = {}
+    for c, cat in zip(cats, out):
+        if cat.name in seen: raise ValueError(f"the folders {seen[cat.name]!r} and {c!r} of {root} are both the "
+                                              f"category {cat.name!r}: rename one")
+        seen[cat.name] = c
+    return Listing('folder', _checked(root, 'folder', out), {})
+
+LISTERS = dict(coco=coco_listing, pets=pets_listing, flowers=flowers_listing, flickr30k=flickr_listing,
+               folder=folder_listing)
+
+# %% ../nbs/00f_datasets.ipynb #bd8bd794
+FOLDER_FAKE = ['golden_retriever', 'tabby_cat', 'tulip', 'fire_truck', 'pizza', 'IMG_set_3', 'red_fox', 'sunflower',
+               'school_bus', 'banana', 'teapot', 'armchair', 'zebra', 'IMG_set_4']   # real names, and two that are not
+FOLDER_FAKE_GROUPS = dict(animal=['golden_retriever', 'tabby_cat', 'IMG_set_3', 'red_fox', 'zebra', 'IMG_set_4'],
+                          plant=['tulip', 'sunflower'], vehicle=['fire_truck', 'school_bus'],
+                          food=['pizza', 'banana'], home=['teapot', 'armchair'])
+
+def write_fake_folder(
+    root:str|Path,                  # the data folder to write (created)
+    categories:int=12,              # category folders (at most len(FOLDER_FAKE))
+    images:int=24,                  # images per category
+    captions:bool=True,             # write captions.jsonl
+    extras:bool=True,               # write descriptions.json (for the IMG_set folders) and groups.json
+    size:tuple=(64, 48), seed:int=0,
+)->Path:
+    "Your-own-categories miniature: `categories` folders of `images` drawn images each, for tests and `folder-smoke`."
+    root, rng = Path(root), np.random.default_rng(seed)
+    if not 1 <= categories <= len(FOLDER_FAKE): raise ValueError(f"1 to {len(FOLDER_FAKE)} categories")
+    cats, caps = FOLDER_FAKE[:categories], {}
+    for k, c in enumerate(cats):
+        ext = '.png' if k % 4 == 3 else '.jpg'   # mixed formats, and a nested folder, as real collections have
+        for j in range(images):
+            rel = f"{c}/{'more/' if j % 5 == 4 else ''}{j:03d}{ext}"
+            caps[rel] = [_fake_image(root/rel, k, rng, size) + f", {c.replace('_', ' ')}"]
+    if captions: write_captions(root/'captions.jsonl', caps)
+    if extras:
+        descs = {c: f"a photo of a {'snow leopard' if c.endswith('3') else 'red panda'}" for c in cats
+                 if c[:3] == 'IMG'}
+        if descs: (root/'descriptions.json').write_text(json.dumps(descs, indent=1))
+        (root/'groups.json').write_text(json.dumps({g: [c for c in v if c in cats]
+                                                    for g, v in FOLDER_FAKE_GROUPS.items()
+                                                    if any(c in cats for c in v)}, indent=1))
+    return root
 
 # %% ../nbs/00f_datasets.ipynb #d70b3582
+NAME_CAPTIONS = 'category description'   # a folder without captions: each image's one caption
+
 def captions_for(listing:Listing, file_caps:dict|None, images:list)->tuple[dict, str]:
     "The captions of `images` and where they come from: the captions file where it covers them, else the dataset's."
     mine = {k: v for k, v in (file_caps or {}).items() if k.startswith(PREFIX[listing.source])}
     if mine: caps, kind = mine, 'captions file'
     elif listing.captions: caps, kind = listing.captions, 'original'
+    elif listing.source == 'folder':   # each image captioned by its category's description
+        caps, kind = {im: [c.description or f"a photo of a {c.name}"] for c in listing.categories
+                      for im in c.images}, NAME_CAPTIONS
     else: raise ValueError(
         f"{NAMES[listing.source]} has no captions: supply a captions file (--captions FILE, or <data>/captions.jsonl) "
         "with a line "
@@ -335,9 +449,20 @@ def load_image(path:str|Path, size:int)->np.ndarray:
 DATA_VERSION = '1'
 
 # %% ../nbs/00f_datasets.ipynb #3988ef5d
+def folder_fingerprint(root:str|Path)->str:
+    "A hash of a folder source's image files: each category folder's image paths and sizes (not their bytes)."
+    root, h = Path(root).expanduser(), hashlib.sha256()
+    for c in folder_categories(root):
+        for p in sorted((root/c).rglob('*')):
+            if p.is_file() and p.suffix.lower() in IMAGE_EXTS:
+                h.update(f"{p.relative_to(root).as_posix()}:{p.stat().st_size};".encode())
+    return h.hexdigest()
+
+
+# %% ../nbs/00f_datasets.ipynb #2e99f279
 @dataclass
 class DataCfg:
-    "Which local datasets a run reads and how each is cut into tasks (the `paper` presets)."
+    "Which local datasets a run reads and how each is cut into tasks (the data presets)."
     root:str=''                 # the data folder (see `LAYOUT`)
     captions:str|None=None      # a captions file; None: <root>/captions.jsonl if there is one
     # sources, and image-caption pairs per task split (each category needs their sum)
@@ -345,7 +470,9 @@ class DataCfg:
         coco=dict(train=100, val=20, test=50), pets=dict(train=100, val=20, test=50),
         flowers=dict(train=20, val=5, test=15)))
     n_tasks:dict|None=None      # at most this many categories of a source (in the dataset's order); None: all
-    n_mix:int=1000              # pairs of the task-agnostic Flickr30K test split (Karpathy's has 1000)
+    n_mix:int=1000              # pairs of the task-agnostic test set (Flickr30K's split: Karpathy's has 1000)
+    # the task-agnostic test set: Flickr30K's test split, or a source's own test images ('folder')
+    mix_source:str='flickr30k'
     image_size:int=224          # images are stored at the backbone's resolution
     seed:int=0                  # seeds every task's split
 
@@ -354,25 +481,35 @@ class DataCfg:
         f = Path(self.root).expanduser()/'captions.jsonl'
         return f if f.is_file() else None
 
-    def files(self)->list[Path]:
-        "The annotation and captions files a run reads (what the cache key hashes)."
-        r, fs = Path(self.root).expanduser(), []
-        for s in [*self.n_pairs, 'flickr30k']:
-            fs += [f for f in (r/p.split(' ')[0] for p in LAYOUT[s][1:]) if f.is_file()]
-        if c := self.captions_file(): fs.append(c)
-        pets = r/'oxford-iiit-pet/annotations'
-        if 'pets' in self.n_pairs and not (pets/'list.txt').is_file():
-            fs += [f for f in (pets/'trainval.txt', pets/'test.txt') if f.is_file()]
-        return fs
+    def sources(self)->list[str]:
+        "The sources a run reads: the task sources, then the task-agnostic set's if it is not one of them."
+        return [*self.n_pairs] + ([self.mix_source] if self.mix_source not in self.n_pairs else [])
 
-    def key(self, what:str='data')->str:
-        "A short hash of the settings (not the folder's path) and of every annotation and captions file's bytes."
-        d = asdict(self); d.pop('root'); d.pop('captions')
-        h = hashlib.sha256()
-        for f in self.files():
-            with open(f, 'rb') as fh:
-                for b in iter(lambda: fh.read(1 << 22), b''): h.update(b)
-        return config_key([what, d, DATA_VERSION], h.digest())
+
+# %% ../nbs/00f_datasets.ipynb #522670ee
+@patch
+def files(self:DataCfg)->list[Path]:
+    "The annotation and captions files a run reads (what the cache key hashes)."
+    r, fs = Path(self.root).expanduser(), []
+    for s in self.sources():
+        fs += [f for f in (r/p.split(' ')[0] for p in LAYOUT[s][1:]) if f.is_file()]
+    if c := self.captions_file(): fs.append(c)
+    pets = r/'oxford-iiit-pet/annotations'
+    if 'pets' in self.n_pairs and not (pets/'list.txt').is_file():
+        fs += [f for f in (pets/'trainval.txt', pets/'test.txt') if f.is_file()]
+    return fs
+
+@patch
+def key(self:DataCfg, what:str='data')->str:
+    "A short hash of the settings (not the folder's path) and of every annotation and captions file's bytes."
+    d = asdict(self); d.pop('root'); d.pop('captions')
+    if d['mix_source'] == 'flickr30k': d.pop('mix_source')   # the keys of runs from before it
+    h = hashlib.sha256()
+    for f in self.files():
+        with open(f, 'rb') as fh:
+            for b in iter(lambda: fh.read(1 << 22), b''): h.update(b)
+    if 'folder' in self.sources(): h.update(folder_fingerprint(self.root).encode())
+    return config_key([what, d, DATA_VERSION], h.digest())
 
 # %% ../nbs/00f_datasets.ipynb #bcd181e4
 def check_data(cfg:DataCfg)->Path:
@@ -380,15 +517,16 @@ def check_data(cfg:DataCfg)->Path:
     if not cfg.root: raise ValueError("this preset reads datasets from a folder: give --data DIR (see the README's "
                                       "'Running the paper's setup')")
     r = Path(cfg.root).expanduser()
-    if not r.is_dir(): raise FileNotFoundError(f"no data folder {r}. It must hold:\n{layout_text()}")
-    pets = r/'oxford-iiit-pet/annotations'
-    missing = [str(r/LAYOUT[s][1]) for s in [*cfg.n_pairs, 'flickr30k']
-               if not (r/LAYOUT[s][1].split(' ')[0]).is_file()
+    if not r.is_dir(): raise FileNotFoundError(f"no data folder {r}. It must hold:\n{layout_text(cfg.sources())}")
+    pets, srcs = r/'oxford-iiit-pet/annotations', cfg.sources()
+    missing = [str(r/LAYOUT[s][1]) for s in srcs if s != 'folder'
+               and not (r/LAYOUT[s][1].split(' ')[0]).is_file()
                and not (s == 'pets' and (pets/'trainval.txt').is_file() and (pets/'test.txt').is_file())]
+    if 'folder' in srcs and not folder_categories(r): missing.append("category sub-folders (<data>/<category>/*.jpg)")
     if (c := cfg.captions) and not Path(c).expanduser().is_file(): missing.append(f"{c} (--captions)")
     if missing:
         raise FileNotFoundError(f"the data folder {r} lacks " + ", ".join(missing)
-                                + f". It must hold:\n{layout_text()}")
+                                + f". It must hold:\n{layout_text(srcs)}")
     return r
 
 # %% ../nbs/00f_datasets.ipynb #8baefaa8
@@ -404,7 +542,7 @@ def _images(root:Path, ims:list, size:int)->torch.Tensor:
 
 def read_source(cfg:DataCfg, source:str, file_caps:dict|None, p:Progress)->tuple[list[dict], dict]:
     "Read source `source`'s categories into tasks: (entries for `save_splits`, what was read)."
-    root, si = check_data(cfg), [*cfg.n_pairs, 'flickr30k'].index(source)
+    root, si = check_data(cfg), cfg.sources().index(source)
     listing = LISTERS[source](root)
     if source == 'flickr30k':
         cat = listing.categories[0]
@@ -417,10 +555,11 @@ def read_source(cfg:DataCfg, source:str, file_caps:dict|None, p:Progress)->tuple
         if short:
             raise ValueError(f"{NAMES[source]}: {len(short)} categories have fewer than the {need} images a task needs "
                                    f"({', '.join(f'{k} {v}' for k, v in n.items())}): {', '.join(short[:5])}; lower "
-                                   f"n_pairs['{source}'] in the preset")
+                                   f"n_pairs['{source}'] in the preset" + (", or add images" if source == 'folder'
+                                       else ""))
         plans = [_split_task(c, n, cfg.seed, si, ti) for ti, c in enumerate(cats)]
     caps, kind = captions_for(listing, file_caps, [im for pl in plans for ims in pl.values() for im in ims])
-    ents = [dict(name=c.name, group=c.group,
+    ents = [dict(name=c.name, group=c.group, description=c.description,
                  splits={s: Split(_images(root, ims, cfg.image_size), [caps[im] for im in ims])
                          for s, ims in pl.items()})
             for c, pl in zip(p(cats, f'{source}: reading images'), plans)]
@@ -437,12 +576,24 @@ def _spare_names(used:set)->list:
     low = {u.lower() for u in used}
     return sorted({c for c in ResNet50_Weights.IMAGENET1K_V2.meta['categories'] if c.lower() not in low})
 
+
+# %% ../nbs/00f_datasets.ipynb #0946c6d6
+def own_mix(tasks:list[Task], n:int, split:str='test')->Task:
+    "A source's own task-agnostic set: up to `n` of its tasks' `split` pairs, taken from every task in turn."
+    sp = [t.splits[split] for t in tasks]
+    order = [(t, i) for i in range(max(map(len, sp))) for t in range(len(sp)) if i < len(sp[t])][:n]
+    return Task(f'{tasks[0].source}-mix', tasks[0].source, 'mix',
+                {split: Split(torch.stack([sp[t].images[i] for t, i in order]), [sp[t].captions[i] for t, i in order])},
+                template='{}')
+
+
+# %% ../nbs/00f_datasets.ipynb #4ccba6bf
 def build_datasets(cfg:DataCfg, cache:str|Path|None=None, progress:bool|str|Progress=True)->World:
-    "Read (or load from the cache) every source of `cfg` and the Flickr30K test set into a `World`."
+    "Read (or load from the cache) every source of `cfg` and its task-agnostic test set into a `World`."
     root, p = check_data(cfg), as_progress(progress)
     d, file_caps, tasks, about = cache_dir(cache)/'datasets'/cfg.key(), None, {}, {}
     cf = cfg.captions_file()
-    for s in [*cfg.n_pairs, 'flickr30k']:
+    for s in cfg.sources():
         f = d/f'{s}.safetensors'
         if f.is_file():
             ents = load_splits(f)
@@ -452,8 +603,10 @@ def build_datasets(cfg:DataCfg, cache:str|Path|None=None, progress:bool|str|Prog
             if file_caps is None and cf is not None: file_caps = read_captions(cf)
             ents, about[s] = read_source(cfg, s, file_caps, p)
             save_splits(f, ents, source=s, data=cfg.key(), about=json.dumps(about[s]))
-        if s != 'flickr30k': tasks[s] = [Task(e['name'], s, e['group'], e['splits']) for e in ents]
+        if s != 'flickr30k': tasks[s] = [Task(e['name'], s, e['group'], e['splits'], text=e.get('description'))
+                                         for e in ents]
         else: mix = Task('flickr30k', 'flickr30k', 'mix', ents[0]['splits'], template='{}')
+    if cfg.mix_source in cfg.n_pairs: mix = own_mix(tasks[cfg.mix_source], cfg.n_mix)
     seen = {}
     for s, ts in tasks.items():
         for t in ts:
@@ -467,4 +620,4 @@ def build_datasets(cfg:DataCfg, cache:str|Path|None=None, progress:bool|str|Prog
 def datasets_cached(cfg:DataCfg, cache:str|Path|None=None)->bool:
     "Whether every source of `cfg` is in the cache already."
     d = cache_dir(cache)/'datasets'/cfg.key()
-    return all((d/f'{s}.safetensors').is_file() for s in [*cfg.n_pairs, 'flickr30k'])
+    return all((d/f'{s}.safetensors').is_file() for s in cfg.sources())

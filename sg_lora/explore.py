@@ -41,7 +41,7 @@ def explore_context(
         raise ValueError(f"{bundle} does not say which run made it (about={about}): use a bundle that `sg-lora "
                          "reproduce` wrote")
     wcfg, tcfg, zcfg, study = configs(resolve(about['preset'], about['seed'], about.get('root'), about.get('weights'),
-                                              about.get('captions')))
+                                              about.get('captions'), about.get('backbone'), about.get('pretrained')))
     world, _ = world_stage(wcfg, cache, p)
     tasks = [t for s in study.sources for t in world[s]]
     zoo, _ = zoo_stage(zcfg, gen.bb, tasks, wcfg, tcfg, cache, p)

@@ -92,6 +92,11 @@ def _model_cfg(bb:Backbone)->dict:
         from sg_lora.backbone import TinyCfg
         from sg_lora.data import WorldCfg
         t = bb.recipe['tiny']; return TinyCfg(**{**t, 'world': WorldCfg(**t['world'])}).model_cfg()
+    if bb.recipe and bb.recipe.get('clip'):   # a `ClipCfg`: its random model, or its architecture (QuickGELU or not)
+        from sg_lora.backbone import ClipCfg
+        c = ClipCfg(**bb.recipe['clip'])
+        if c.model_cfg is not None: return c.model_cfg
+        name = c.arch()
     cfg = open_clip.get_model_config(name)
     if cfg is None: raise ValueError(f"open_clip knows no model config for {name!r}: load the backbone with "
                                      "`load_backbone`")
@@ -155,7 +160,9 @@ def provenance(gen:SGLoRA, description:str, d:Tensor, seed:int, sample:int)->dic
     return dict(description=description, description_truncated=str(cut), description_sha=embedding_sha(d),
                 experts=json.dumps(gen.experts(d[None])[0]),
                 generator=(gen.meta or {}).get('id', 'unsaved'), K=str(gen.K), tau=str(gen.tau), seed=str(seed),
-                sample=str(sample), sg_lora_version=__version__)
+                sample=str(sample), sg_lora_version=__version__,
+                # the open_clip architecture the LoRA's backbone is, QuickGELU included ('ViT-B-16-quickgelu')
+                backbone_arch=(getattr(gen.bb, 'recipe', None) or {}).get('arch') or getattr(gen.bb, 'name', '?'))
 
 # %% ../nbs/04b_export.ipynb #00850795
 def _check_generate(gen:SGLoRA, n:int, fmt:str):
@@ -194,7 +201,7 @@ def generate_files(
     d = gen.bb.encode_texts([description])                  # (1, E)
     return _write(gen, description, d[0], gen.from_embeddings(d, n, seed)[0], Path(out), seed, fmt)
 
-# %% ../nbs/04b_export.ipynb #46ae7c68
+# %% ../nbs/04b_export.ipynb #abafdb56
 def slug(s:str)->str:
     "A file name from a description: 'a photo of a Zebra!' -> 'a-photo-of-a-zebra'."
     return re.sub(r'[^A-Za-z0-9]+', '-', s).strip('-').lower()[:60] or 'lora'

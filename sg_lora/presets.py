@@ -9,14 +9,16 @@ from dataclasses import dataclass, asdict
 from importlib.resources import files
 from pathlib import Path
 
+import open_clip
 from .data import WorldCfg
-from .backbone import TinyCfg, ClipCfg
+from .backbone import TinyCfg, ClipCfg, check_vit, miniature
 from .datasets import DataCfg
 from .zoo import ZooCfg
 from .cvae import CVAECfg, cfg_key_dict
 
 # %% auto #0
-__all__ = ['PRESETS', 'DATA_PRESETS', 'PIPELINE_VERSION', 'EXTENDED', 'load_presets', 'resolve', 'StudyCfg', 'configs']
+__all__ = ['PRESETS', 'DATA_PRESETS', 'PIPELINE_VERSION', 'EXTENDED', 'load_presets', 'other_backbone', 'resolve', 'StudyCfg',
+           'configs']
 
 # %% ../nbs/05f_presets.ipynb #00000006
 def load_presets(folder:str|Path|None=None)->dict:
@@ -43,24 +45,43 @@ EXTENDED = "SG-LoRA (extended)"   # the seventh row's name
 # %% ../nbs/05f_presets.ipynb #5bbd0a18
 def _abs(f:str|Path|None)->str|None: return str(Path(f).expanduser().resolve()) if f else None
 
+# %% ../nbs/05f_presets.ipynb #1d5403f6
+def other_backbone(clip:ClipCfg, name:str|None, pretrained:str|None)->ClipCfg:
+    "`clip` with another open_clip architecture or weights tag; a random smoke model becomes that family's `miniature`."
+    name, tag = name or clip.name, pretrained or clip.pretrained
+    check_vit(name)
+    tags = open_clip.list_pretrained_tags_by_model(name)
+    if tag not in tags: raise ValueError(f"open_clip knows no {tag!r} weights for {name}: give --pretrained TAG, the "
+                                         f"tag of your --weights file (it decides QuickGELU), one of {', '.join(tags)}")
+    out = ClipCfg(**{**asdict(clip), 'name': name, 'pretrained': tag})
+    if clip.model_cfg is not None: out.model_cfg = miniature(ClipCfg(name, tag).arch(), clip.model_cfg)
+    return out
+
 # %% ../nbs/05f_presets.ipynb #398a25cd
 def resolve(
     preset:str='tiny', seed:int=0,
     data:str|Path|None=None,           # the data folder of a `paper` preset (see `sg_lora.datasets.LAYOUT`)
     weights:str|Path|None=None,        # a `paper` preset's CLIP weights (.safetensors); None: open_clip's cache
     captions:str|Path|None=None,       # a captions file; None: <data>/captions.jsonl if there is one
+    backbone:str|None=None,            # a data preset's open_clip architecture instead of its own (`ViT-L-14`)
+    pretrained:str|None=None,          # the open_clip tag of `weights` (decides QuickGELU); None: the preset's
 )->dict:
     "The full configuration of a run: the preset's overrides applied to every stage's config, seeded by `seed`."
     if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}: choose one of {', '.join(PRESETS)}")
     if not isinstance(seed, int) or seed < 0: raise ValueError(f"seed must be a non-negative int, got {seed!r}")
     p = json.loads(json.dumps(PRESETS[preset]))
     if 'data' in p:
-        parts = dict(data=asdict(DataCfg(**{**p['data'], 'root': _abs(data) or '', 'captions': _abs(captions),
-                                            'seed': seed})),
-                     backbone=asdict(ClipCfg(**{**p['backbone'], 'weights': _abs(weights), 'seed': seed})))
-    elif data or weights or captions:
-        raise ValueError(f"the {preset!r} preset runs on the embedded world; --data, --weights and --captions are for "
-                         f"{', '.join(DATA_PRESETS)} (e.g. `sg-lora reproduce --preset paper-smoke --data DIR`)")
+        clip = ClipCfg(**{**p['backbone'], 'weights': _abs(weights), 'seed': seed})
+        if backbone or pretrained: clip = other_backbone(clip, backbone, pretrained)
+        mc = clip.model_cfg or open_clip.get_model_config(clip.arch())
+        data_cfg = asdict(DataCfg(**{**p['data'], 'root': _abs(data) or '', 'captions': _abs(captions), 'seed': seed,
+                                     'image_size': mc['vision_cfg']['image_size']}))
+        if data_cfg['mix_source'] == 'flickr30k': data_cfg.pop('mix_source')   # the keys of runs from before it
+        parts = dict(data=data_cfg, backbone=asdict(clip))
+    elif data or weights or captions or backbone or pretrained:
+        raise ValueError(f"the {preset!r} preset runs on the embedded world; --data, --weights, --captions, --backbone "
+                         f"and --pretrained are for {', '.join(DATA_PRESETS)} "
+                         "(e.g. `sg-lora reproduce --preset folder --data DIR`)")
     else:
         world = WorldCfg(**{**p['world'], 'seed': seed})
         parts = dict(world=asdict(world), backbone=asdict(TinyCfg(**{**p['backbone'], 'seed': seed, 'world': world})))

@@ -245,13 +245,13 @@ def reproduce(
     seed:int=0,                        # seeds the world, the roles, all training and all sampling
     cache:str|Path|None=None,          # cache root (see `cache_dir`)
     progress:bool|str|Progress=True,   # bars on a terminal, lines in a log; 'quiet': stage lines only; False: none
-    data:str|Path|None=None,           # `paper` presets: the data folder (see `sg_lora.datasets.LAYOUT`)
-    weights:str|Path|None=None,        # `paper` presets: the CLIP weights file; None: open_clip's cache
-    captions:str|Path|None=None,       # `paper` presets: a captions file; None: <data>/captions.jsonl if there is one
     device:str='cpu',                  # where the backbone (zoo training, encoding) and the generators' training run
+    # data presets (see `resolve`): the data folder, weights file, captions file, open_clip ViT and weights' tag
+    data:str|Path|None=None, weights:str|Path|None=None, captions:str|Path|None=None,
+    backbone:str|None=None, pretrained:str|None=None,
 )->dict:
     "Run every stage of the study (cached) and write its results, report, figures and bundles into `out`."
-    cfg, t_all = resolve(preset, seed, data, weights, captions), time.perf_counter()
+    cfg, t_all = resolve(preset, seed, data, weights, captions, backbone, pretrained), time.perf_counter()
     p, out, cache = as_progress(progress), Path(out), cache_dir(cache)
     _prepare_out(cfg, out, cache, device)
     (wcfg, tcfg, zcfg, study), stages = configs(cfg), Stages(p)

@@ -110,7 +110,7 @@ def not_cached_line(preset:str='tiny', seed:int=0, cache:str|Path|None=None)->st
     return (f"Skipped: the {preset!r} run (seed {seed}) is not in the cache {cache_dir(cache)}; "
             f"`sg-lora reproduce --preset {preset} --seed {seed}` makes it.")
 
-# %% ../nbs/05g_runs.ipynb #d3e27432
+# %% ../nbs/05g_runs.ipynb #4ac0f298
 def role_counts(n:int, fractions:tuple)->dict:
     "How many experts, training, validation and unseen tasks `split_tasks` cuts `n` tasks into."
     counts = [int(round(f * n)) for f in fractions[:3]]
@@ -122,7 +122,7 @@ def extension_skip(study:StudyCfg, experts:int, name:str)->str|None:
     return (f"{name} gives {experts} experts, and with the experts as training tasks (each conditioned on the "
             f"others) K={study.K} needs at least {study.K + 1}: add categories, or lower K")
 
-# %% ../nbs/05g_runs.ipynb #17b52c1c
+# %% ../nbs/05g_runs.ipynb #6730dd66
 def count_problems(cfg:dict)->list[str]:
     "What a `paper`-style run's data folder lacks for its study, in the user's terms: one line per problem."
     w, _, _, study = configs(cfg)
@@ -248,8 +248,9 @@ def _run_record(study:StudyCfg, world:World, bb:Backbone, zoo:LoraZoo, gens:Gene
 
 def _save_bundles(cfg:dict, study:StudyCfg, out:Path, bb:Backbone, zoo:LoraZoo, ex:Experts, gens:Generators, run:Path):
     "The first generator of each source, as a bundle `sg-lora generate` loads, in `out/bundles/<source>`."
-    paper = {k: cfg['data'][k]
-             for k in ('root', 'captions')} | dict(weights=cfg['backbone']['weights']) if 'data' in cfg else {}
+    b = cfg['backbone']
+    paper = {k: cfg['data'][k] for k in ('root', 'captions')} | dict(
+        weights=b['weights'], backbone=b['name'], pretrained=b['pretrained']) if 'data' in cfg else {}
     for s in study.sources:
         SGLoRA(bb, ex.repos[s], gens.cvaes[s][0], study.K, gens.selection[s]['tau'], spec=zoo.spec).save(
             out/'bundles'/s, source=s, preset=cfg['preset'], seed=cfg['seed'],
