@@ -456,11 +456,10 @@ class ClipCfg:
 
     def arch(self)->str:
         "The open_clip architecture that matches the weights (OpenAI's need QuickGELU)."
-        if self.model_cfg is not None:
-            q = self.model_cfg.get('quick_gelu') and not self.name.endswith('-quickgelu')
-            return f"{self.name}-quickgelu" if q else self.name
-        known = self.name in open_clip.list_models()
-        q = open_clip.get_pretrained_cfg(self.name, self.pretrained).get('quick_gelu') if known else False
+        if self.model_cfg is not None: q = self.model_cfg.get('quick_gelu')   # a random model says it itself
+        elif self.name in open_clip.list_models():
+            q = open_clip.get_pretrained_cfg(self.name, self.pretrained).get('quick_gelu')
+        else: q = False
         return f"{self.name}-quickgelu" if q and not self.name.endswith('-quickgelu') else self.name
 
 # %% ../nbs/00b_backbone.ipynb #adcd4b1f
@@ -472,7 +471,7 @@ def check_vit(name:str)->dict:
         close = difflib.get_close_matches(name, open_clip.list_models(), n=3, cutoff=0.6)
         raise ValueError(f"open_clip has no architecture {name!r}" + (f"; did you mean {' or '.join(map(repr, close))}?"
                          if close else f"; e.g. {VIT_EXAMPLES} (`open_clip.list_models()` lists them)"))
-    cfg, v = open_clip.get_model_config(name), open_clip.get_model_config(name)['vision_cfg']
+    cfg = open_clip.get_model_config(name); v = cfg['vision_cfg']
     why = ("a timm visual tower" if 'timm_model_name' in v else "a ResNet visual tower" if not isinstance(
         v.get('layers'), int) else "a custom text tower" if cfg.get('custom_text') else None)
     if why: raise ValueError(f"{name} has {why}; sg-lora adapts the attention blocks of open_clip's own ViT and "

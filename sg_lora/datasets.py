@@ -4,7 +4,7 @@
 
 # %% ../nbs/00f_datasets.ipynb #98404a12
 from __future__ import annotations
-import hashlib, json, re
+import difflib, hashlib, json, re
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 
@@ -20,8 +20,9 @@ from .progress import Progress, as_progress
 __all__ = ['LAYOUT', 'PREFIX', 'NAMES', 'PAPER_SOURCES', 'FAKE', 'IMAGE_EXTS', 'LISTERS', 'FOLDER_FAKE', 'FOLDER_FAKE_GROUPS',
            'NAME_CAPTIONS', 'DATA_VERSION', 'layout_text', 'Category', 'Listing', 'read_captions', 'write_captions',
            'write_fake_datasets', 'coco_listing', 'pets_listing', 'flowers_listing', 'flickr_listing',
-           'folder_categories', 'folder_groups', 'folder_listing', 'write_fake_folder', 'captions_for', 'load_image',
-           'folder_fingerprint', 'DataCfg', 'check_data', 'read_source', 'own_mix', 'build_datasets', 'datasets_cached']
+           'folder_categories', 'category_images', 'folder_groups', 'folder_listing', 'write_fake_folder',
+           'captions_for', 'load_image', 'folder_fingerprint', 'DataCfg', 'check_data', 'too_few_images', 'read_source',
+           'own_mix', 'build_datasets', 'datasets_cached']
 
 # %% ../nbs/00f_datasets.ipynb #193f2ce5
 LAYOUT = dict(  # what each adapter reads, relative to the data folder
@@ -312,6 +313,10 @@ def folder_categories(root:str|Path)->list[str]:
     "The category folders of `root`, sorted: its sub-folders that are not hidden."
     return sorted(d.name for d in Path(root).iterdir() if d.is_dir() and not d.name.startswith('.'))
 
+def category_images(root:Path, category:str)->list[Path]:
+    "The image files of one category folder, at any depth, sorted."
+    return sorted(p for p in (root/category).rglob('*') if p.is_file() and p.suffix.lower() in IMAGE_EXTS)
+
 def _folder_json(root:Path, name:str)->dict:
     "The optional `name` beside the category folders as a dict ({} if absent), refused if it is not a JSON object."
     f = root/name
@@ -324,7 +329,6 @@ def _folder_json(root:Path, name:str)->dict:
 # %% ../nbs/00f_datasets.ipynb #af227a0d
 def _unknown(names, cats:list, f:Path)->None:
     "Refuse names in `f` that are not category folders, suggesting the closest."
-    import difflib
     bad = [n for n in names if n not in cats]
     if not bad: return
     near = {b: difflib.get_close_matches(b, cats, 1) for b in bad[:3]}
@@ -361,9 +365,7 @@ def folder_listing(root:str|Path)->Listing:
         raise ValueError(f"{root/'descriptions.json'}: the descriptions of {bad[:3]} are empty: describe each "
                          "category, e.g. 'a photo of a snow leopard'")
     out = [Category(c.replace('_', ' ').strip(), groups[c],
-                    sorted(p.relative_to(root).as_posix() for p in (root/c).rglob('*')
-                           if p.is_file() and p.suffix.lower() in IMAGE_EXTS), descs.get(c))
-           for c in cats]
+                    [p.relative_to(root).as_posix() for p in category_images(root, c)], descs.get(c)) for c in cats]
     seen = {}
     for c, cat in zip(cats, out):
         if cat.name in seen: raise ValueError(f"the folders {seen[cat.name]!r} and {c!r} of {root} are both the "
@@ -453,9 +455,7 @@ def folder_fingerprint(root:str|Path)->str:
     "A hash of a folder source's image files: each category folder's image paths and sizes (not their bytes)."
     root, h = Path(root).expanduser(), hashlib.sha256()
     for c in folder_categories(root):
-        for p in sorted((root/c).rglob('*')):
-            if p.is_file() and p.suffix.lower() in IMAGE_EXTS:
-                h.update(f"{p.relative_to(root).as_posix()}:{p.stat().st_size};".encode())
+        for p in category_images(root, c): h.update(f"{p.relative_to(root).as_posix()}:{p.stat().st_size};".encode())
     return h.hexdigest()
 
 
@@ -530,6 +530,17 @@ def check_data(cfg:DataCfg)->Path:
     return r
 
 # %% ../nbs/00f_datasets.ipynb #8baefaa8
+def too_few_images(source:str, cats:list[Category], n:dict)->str|None:
+    "What is wrong when some of `cats` have fewer images than a task's splits `n` take, in the user's terms; or None."
+    need = sum(n.values())
+    short = [f"{c.name} ({len(c.images)})" for c in cats if len(c.images) < need]
+    if not short: return None
+    return (f"{NAMES[source]}: {len(short)} categories have fewer than the {need} images a task needs "
+            f"({', '.join(f'{k} {v}' for k, v in n.items())}): {', '.join(short[:5])}; add images, or lower "
+            f"n_pairs['{source}'] in the preset")
+
+
+# %% ../nbs/00f_datasets.ipynb #858b61e6
 def _split_task(cat:Category, n:dict, seed:int, si:int, ti:int)->dict:
     "Category `cat`'s images cut into splits of the sizes `n`, in a seeded order."
     ims, o, out = sorted(cat.images), 0, {}
@@ -550,13 +561,7 @@ def read_source(cfg:DataCfg, source:str, file_caps:dict|None, p:Progress)->tuple
         cats = [cat]
     else:
         n, cats = cfg.n_pairs[source], listing.categories[:(cfg.n_tasks or {}).get(source)]
-        need = sum(n.values())
-        short = [f"{c.name} ({len(c.images)})" for c in cats if len(c.images) < need]
-        if short:
-            raise ValueError(f"{NAMES[source]}: {len(short)} categories have fewer than the {need} images a task needs "
-                                   f"({', '.join(f'{k} {v}' for k, v in n.items())}): {', '.join(short[:5])}; lower "
-                                   f"n_pairs['{source}'] in the preset" + (", or add images" if source == 'folder'
-                                       else ""))
+        if msg := too_few_images(source, cats, n): raise ValueError(msg)
         plans = [_split_task(c, n, cfg.seed, si, ti) for ti, c in enumerate(cats)]
     caps, kind = captions_for(listing, file_caps, [im for pl in plans for ims in pl.values() for im in ims])
     ents = [dict(name=c.name, group=c.group, description=c.description,
@@ -591,7 +596,8 @@ def own_mix(tasks:list[Task], n:int, split:str='test')->Task:
 def build_datasets(cfg:DataCfg, cache:str|Path|None=None, progress:bool|str|Progress=True)->World:
     "Read (or load from the cache) every source of `cfg` and its task-agnostic test set into a `World`."
     root, p = check_data(cfg), as_progress(progress)
-    d, file_caps, tasks, about = cache_dir(cache)/'datasets'/cfg.key(), None, {}, {}
+    key = cfg.key()                      # hashes the annotation files (and a folder's file list): once
+    d, file_caps, tasks, about = cache_dir(cache)/'datasets'/key, None, {}, {}
     cf = cfg.captions_file()
     for s in cfg.sources():
         f = d/f'{s}.safetensors'
@@ -602,7 +608,7 @@ def build_datasets(cfg:DataCfg, cache:str|Path|None=None, progress:bool|str|Prog
         else:
             if file_caps is None and cf is not None: file_caps = read_captions(cf)
             ents, about[s] = read_source(cfg, s, file_caps, p)
-            save_splits(f, ents, source=s, data=cfg.key(), about=json.dumps(about[s]))
+            save_splits(f, ents, source=s, data=key, about=json.dumps(about[s]))
         if s != 'flickr30k': tasks[s] = [Task(e['name'], s, e['group'], e['splits'], text=e.get('description'))
                                          for e in ents]
         else: mix = Task('flickr30k', 'flickr30k', 'mix', ents[0]['splits'], template='{}')

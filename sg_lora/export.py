@@ -4,8 +4,7 @@
 
 # %% ../nbs/04b_export.ipynb #525aa132
 from __future__ import annotations
-import re
-import hashlib, json
+import hashlib, json, re
 from pathlib import Path
 import torch
 from torch import Tensor

@@ -16,7 +16,7 @@ from .store import write_json, config_key, check_writable, content_hash, platfor
 from .progress import Progress
 from .data import World, WorldCfg, world_cached, build_world
 from .backbone import Backbone, TinyCfg, ClipCfg, clip_weights, tower_identity, tiny_world_cached
-from .datasets import DataCfg, check_data, LISTERS, NAMES
+from .datasets import DataCfg, check_data, LISTERS, NAMES, too_few_images
 from .zoo import LoraZoo, zoo_dir, zoo_missing
 from .experts import ROLES
 from .generator import SGLoRA, generation_ms
@@ -129,11 +129,7 @@ def count_problems(cfg:dict)->list[str]:
     root, probs = check_data(w), []
     for s in study.sources:
         cats, name = LISTERS[s](root).categories[:(w.n_tasks or {}).get(s)], NAMES[s]
-        need = sum(w.n_pairs[s].values())
-        short = [f"{c.name} ({len(c.images)})" for c in cats if len(c.images) < need]
-        if short: probs.append(f"{name}: {len(short)} categories have fewer than the {need} images a task needs "
-                               f"({', '.join(f'{k} {v}' for k, v in w.n_pairs[s].items())}): "
-                               f"{', '.join(short[:5])}; add images, or lower n_pairs['{s}']")
+        if msg := too_few_images(s, cats, w.n_pairs[s]): probs.append(msg)
         r = role_counts(len(cats), study.fractions)
         if min(r.values()) < 1: probs.append(
             f"{name} gives {len(cats)} categories, which the shares {tuple(study.fractions)} cut into "
